@@ -1,0 +1,85 @@
+"""Throughput: dyad end to end against the bare spaCy pipeline, same texts, same run.
+
+    python bench/throughput.py [--repeat 2] [--limit N]
+
+Codes every article of the wikinews-2019 corpus with ``dyad.Coder`` and, in the same process,
+runs the full ``en_core_web_sm`` pipeline over the same texts. Reports tokens per second for both
+(tokens counted by the tokenizer, so both rates share one numerator) and their ratio. The best of
+``--repeat`` runs is kept for each side. Results also go to ``bench/out/throughput.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import platform
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / "tests" / "data" / "wikinews-2019.csv"
+
+
+def load_texts(limit: int | None) -> list[tuple[str, str, str]]:
+    csv.field_size_limit(sys.maxsize)
+    with CORPUS.open(encoding="utf-8", newline="") as fh:
+        rows = [(r["url"], r["text"], r["date"]) for r in csv.DictReader(fh)]
+    return rows[:limit] if limit else rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=2)
+    ap.add_argument("--limit", type=int)
+    args = ap.parse_args()
+
+    from dyad import Coder, InputDocument
+    from dyad.nlp import load_parser
+
+    rows = load_texts(args.limit)
+    texts = [t for _, t, _ in rows]
+    nlp = load_parser()
+    coder = Coder()
+    tokens = sum(len(nlp.make_doc(t)) for t in texts)
+    # warm up both paths once
+    list(nlp.pipe(texts[:5]))
+    list(coder.pipe(InputDocument(i, t, d) for i, t, d in rows[:5]))
+
+    bare, dyad_s, events = [], [], 0
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for _doc in nlp.pipe(texts, batch_size=64):
+            pass
+        bare.append(time.perf_counter() - t0)
+        t0 = time.perf_counter()
+        events = sum(len(d.events) for d in coder.pipe(InputDocument(i, t, d) for i, t, d in rows))
+        dyad_s.append(time.perf_counter() - t0)
+
+    result = {
+        "documents": len(texts),
+        "tokens": tokens,
+        "events": events,
+        "bare_spacy_seconds": round(min(bare), 3),
+        "dyad_seconds": round(min(dyad_s), 3),
+        "bare_spacy_tokens_per_s": round(tokens / min(bare)),
+        "dyad_tokens_per_s": round(tokens / min(dyad_s)),
+        "ratio": round(min(bare) / min(dyad_s), 3),
+        "python": platform.python_version(),
+        "machine": platform.machine(),
+    }
+    out = ROOT / "bench" / "out"
+    out.mkdir(exist_ok=True)
+    (out / "throughput.json").write_text(json.dumps(result, indent=2) + "\n")
+    print(json.dumps(result, indent=2))
+    print(
+        f"\n| corpus | docs | tokens | bare spaCy tok/s | dyad tok/s | ratio |\n"
+        f"|---|---|---|---|---|---|\n"
+        f"| wikinews-2019 | {len(texts)} | {tokens} | {result['bare_spacy_tokens_per_s']} "
+        f"| {result['dyad_tokens_per_s']} | {result['ratio']} |"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,253 @@
+"""The actor gazetteer: every name dyad knows, from the data files, as matchable entries.
+
+Entries are read from ``data/actors/*.tsv`` (countries, seats of government, organisations,
+people, role words) and from a user's dictionary, validated, and compiled into spaCy phrase
+matchers. Dated entries (people in office) only apply on documents inside their dates.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc
+
+from dyad.resources import (
+    DataError,
+    check_code,
+    check_date,
+    data_path,
+    read_tsv,
+    split_list,
+)
+
+# Which entry wins when two matches cover the same tokens: higher first.
+PRIORITY = {
+    "user": 9,
+    "person": 8,
+    "seat": 7,
+    "org": 6,
+    "country": 5,
+    "capital": 4,
+    "demonym": 3,
+    "place": 3,
+    "title": 2,
+    "sector": 1,
+}
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One name (or role word) and what it stands for."""
+
+    id: str
+    pattern: str
+    kind: str  # see PRIORITY
+    code: str  # actor code; for role words the 3-letter role
+    name: str  # canonical name of the actor
+    country: str | None = None
+    start: str | None = None
+    end: str | None = None
+    actor_kind: str = "country"  # country | igo | group | ngo | media | region | person | seat
+
+    def applies_on(self, date: str | None) -> bool:
+        """True when the entry is in force on ``date`` (undated entries always are)."""
+        if date is None:
+            return True
+        return (self.start is None or self.start <= date) and (self.end is None or date < self.end)
+
+
+@dataclass
+class Gazetteer:
+    """All entries and the matchers that find them in a tokenised text."""
+
+    entries: list[Entry]
+    by_key: dict[str, list[Entry]] = field(default_factory=dict)
+    countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
+    matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
+
+    def compile(self, nlp: Language) -> Gazetteer:
+        """Build the phrase matchers; acronyms match case-sensitively, names need a capital."""
+        exact = PhraseMatcher(nlp.vocab, attr="ORTH")
+        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        self.by_key = {}
+        exact_patterns: dict[str, Doc] = {}
+        lower_patterns: dict[str, Doc] = {}
+        for entry in self.entries:
+            key = _key(entry.pattern)
+            self.by_key.setdefault(key, []).append(entry)
+            if _is_acronym(entry.pattern):
+                exact_patterns.setdefault(entry.pattern, nlp.make_doc(entry.pattern))
+            else:
+                lower_patterns.setdefault(key, nlp.make_doc(entry.pattern))
+        for text, doc in exact_patterns.items():
+            exact.add(text, [doc])
+        for key, doc in lower_patterns.items():
+            lower.add(key, [doc])
+        self.matchers = {"exact": exact, "lower": lower}
+        return self
+
+    def lookup(self, surface: str, date: str | None) -> list[Entry]:
+        """Entries for a surface form in force on ``date``, best first."""
+        found = [e for e in self.by_key.get(_key(surface), []) if e.applies_on(date)]
+        return sorted(found, key=lambda e: -PRIORITY[e.kind])
+
+    def dated_out(self, surface: str) -> list[Entry]:
+        """All entries for a surface form, whatever their dates."""
+        return self.by_key.get(_key(surface), [])
+
+
+def _key(text: str) -> str:
+    return " ".join(text.lower().split())
+
+
+def _is_acronym(pattern: str) -> bool:
+    letters = [c for c in pattern if c.isalpha()]
+    return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _rows(name: str) -> list[dict[str, str]]:
+    path = data_path("actors", name)
+    return read_tsv(path) if path.exists() else []
+
+
+def builtin_entries() -> list[Entry]:
+    """Entries from the shipped actor tables, validated."""
+    entries: list[Entry] = []
+    for row in _rows("countries.tsv"):
+        iso = check_code("countries.tsv", row["id"], row["id"])
+        name = row["name"]
+        for pattern in dict.fromkeys([name, *split_list(row.get("names"))]):
+            entries.append(Entry(f"country:{iso}", pattern, "country", iso, name, iso))
+        for pattern in split_list(row.get("demonyms")):
+            entries.append(Entry(f"demonym:{iso}", pattern, "demonym", iso, name, iso))
+        for pattern in split_list(row.get("capital")):
+            entries.append(
+                Entry(
+                    f"capital:{iso}", pattern, "capital", iso + "GOV", name, iso, actor_kind="seat"
+                )
+            )
+    for row in _rows("seats.tsv"):
+        code = check_code("seats.tsv", row["id"], row["code"])
+        names = split_list(row.get("names"))
+        for pattern in names:
+            entries.append(
+                Entry(
+                    f"seat:{row['id']}",
+                    pattern,
+                    "seat",
+                    code,
+                    names[0],
+                    code[:3],
+                    None,
+                    None,
+                    "seat",
+                )
+            )
+    for row in _rows("organizations.tsv"):
+        code = check_code("organizations.tsv", row["id"], row["code"])
+        names = split_list(row.get("names"))
+        country = row.get("country") or code[:3]
+        start = check_date("organizations.tsv", row["id"], row.get("start", ""))
+        end = check_date("organizations.tsv", row["id"], row.get("end", ""))
+        for pattern in names:
+            entries.append(
+                Entry(
+                    f"org:{row['id']}",
+                    pattern,
+                    "org",
+                    code,
+                    names[0],
+                    country,
+                    start,
+                    end,
+                    row.get("kind") or "org",
+                )
+            )
+    for table in ("people_factbook.tsv", "people_curated.tsv"):
+        for row in _rows(table):
+            code = check_code(table, row["id"], row["code"])
+            start = check_date(table, row["id"], row.get("start", ""))
+            end = check_date(table, row["id"], row.get("end", ""))
+            name = row["name"]
+            for pattern in dict.fromkeys([name, *split_list(row.get("aliases"))]):
+                entries.append(
+                    Entry(
+                        f"person:{row['id']}",
+                        pattern,
+                        "person",
+                        code,
+                        name,
+                        row.get("country") or code[:3],
+                        start,
+                        end,
+                        "person",
+                    )
+                )
+    for row in _rows("roles.tsv"):
+        role = row["role"]
+        if len(role) != 3 or not role.isupper():
+            raise DataError(f"roles.tsv: row {row['id']}: bad role {role!r}")
+        kind = "title" if row.get("kind") == "title" else "sector"
+        for pattern in split_list(row.get("words")):
+            entries.append(Entry(f"role:{row['id']}", pattern, kind, role, pattern))
+    return entries
+
+
+def read_user_actors(path: str | Path) -> list[Entry]:
+    """A user's actor dictionary: CSV ``pattern,code[,start,end]`` or YAML with the same keys."""
+    path = Path(path)
+    try:
+        if path.suffix.lower() in {".yaml", ".yml"}:
+            raw = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            if not isinstance(raw, list):
+                raise DataError(f"{path}: expected a list of entries")
+            rows = [{k: str(v) if v is not None else "" for k, v in r.items()} for r in raw]
+        else:
+            with path.open(encoding="utf-8", newline="") as fh:
+                rows = list(csv.DictReader(fh))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise DataError(f"{path}: cannot read actor dictionary ({exc})") from None
+    if not rows:
+        raise DataError(f"{path}: actor dictionary is empty")
+    if "pattern" not in rows[0] or "code" not in rows[0]:
+        raise DataError(f"{path}: actor dictionary needs columns pattern,code[,start,end]")
+    entries = []
+    for n, row in enumerate(rows, 2):
+        pattern, code = (row.get("pattern") or "").strip(), (row.get("code") or "").strip()
+        where = f"line {n}"
+        if not pattern:
+            raise DataError(f"{path}: {where}: empty pattern")
+        check_code(str(path), where, code)
+        start = check_date(str(path), where, (row.get("start") or "").strip())
+        end = check_date(str(path), where, (row.get("end") or "").strip())
+        kind = "person" if len(code) > 3 else "country"
+        entries.append(
+            Entry(f"user:{n}", pattern, "user", code, pattern, code[:3], start, end, kind)
+        )
+    return entries
+
+
+@lru_cache(maxsize=1)
+def _builtin() -> tuple[Entry, ...]:
+    return tuple(builtin_entries())
+
+
+def build_gazetteer(nlp: Language, user: Iterable[Entry] = ()) -> Gazetteer:
+    """The built-in entries plus a user's; later user entries override earlier ones."""
+    user = list(user)
+    # A user pattern replaces every built-in entry with the same surface form.
+    overridden = {_key(e.pattern) for e in user}
+    entries = [e for e in _builtin() if _key(e.pattern) not in overridden]
+    latest: dict[tuple[str, str | None, str | None], Entry] = {}
+    for entry in user:
+        latest[(_key(entry.pattern), entry.start, entry.end)] = entry
+    entries.extend(latest.values())
+    countries = {e.code: e.name for e in entries if e.kind == "country"}
+    return Gazetteer(entries, countries=countries).compile(nlp)

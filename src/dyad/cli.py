@@ -1,0 +1,139 @@
+"""The ``dyad`` command line: ``dyad code`` and ``dyad eval``.
+
+Every failure the user can cause (bad input, a bad actor dictionary) ends in one line on stderr
+naming the file and the problem, a non-zero exit, and no traceback; whatever was coded before it
+is already written. ``DYAD_DEBUG=1`` shows tracebacks for bugs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterator, Sequence
+
+from dyad import __version__
+from dyad.ingest import InputError, read_documents
+from dyad.model import InputDocument
+from dyad.output import FORMATS, make_writer
+from dyad.resources import DataError
+
+EXIT_INPUT = 2
+EXIT_INTERRUPTED = 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(
+        prog="dyad",
+        description="Political event data from news text: who did what to whom (CAMEO).",
+    )
+    p.add_argument("--version", action="version", version=f"dyad {__version__}")
+    sub = p.add_subparsers(dest="command", required=True)
+
+    c = sub.add_parser("code", help="code documents into events, actors and mentions")
+    c.add_argument("paths", nargs="*", default=["-"], help="text, JSONL or CSV files; - for stdin")
+    c.add_argument("--date", help="document date YYYY-MM-DD for inputs without one")
+    c.add_argument(
+        "--format",
+        choices=FORMATS,
+        help="output format (default: table on a terminal, jsonl otherwise)",
+    )
+    c.add_argument("--input-format", choices=("text", "jsonl", "csv"), help="override sniffing")
+    c.add_argument("--actors", help="user actor dictionary: CSV pattern,code[,start,end] or YAML")
+    c.add_argument("--text-col", default="text", help="CSV/JSONL field with the text")
+    c.add_argument("--id-col", default="id", help="CSV/JSONL field with the document id")
+    c.add_argument("--date-col", default="date", help="CSV/JSONL field with the date")
+    c.add_argument(
+        "--skip-bad", action="store_true", help="skip malformed records (reported) and go on"
+    )
+    c.add_argument("-o", "--output", help="write here instead of stdout")
+
+    e = sub.add_parser("eval", help="score dyad against a gold JSONL file")
+    e.add_argument("gold", help="gold JSONL: dyad input plus events annotations")
+    e.add_argument("--actors", help="user actor dictionary, as for dyad code")
+    e.add_argument("--json", action="store_true", help="print the report as JSON")
+    e.add_argument(
+        "--no-context",
+        action="store_true",
+        help="code each gold sentence alone, ignoring its article context",
+    )
+    e.add_argument("--errors", type=int, default=40, help="how many misses/false alarms to list")
+    return p
+
+
+def _documents(args: argparse.Namespace) -> Iterator[InputDocument]:
+    for path in args.paths:
+        yield from read_documents(
+            path,
+            fmt=args.input_format,
+            text_col=args.text_col,
+            id_col=args.id_col,
+            date_col=args.date_col,
+            default_date=args.date,
+            skip_bad=args.skip_bad,
+            on_skip=lambda err: print(f"dyad: skipped {err}", file=sys.stderr),
+        )
+
+
+def cmd_code(args: argparse.Namespace) -> int:
+    from dyad.pipeline import Coder
+
+    fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "jsonl")
+    coder = Coder(actors=args.actors)
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
+    writer = make_writer(fmt, out)
+    try:
+        for doc in coder.pipe(_documents(args), batch_size=32):
+            writer.write(doc)
+    finally:
+        writer.close()
+        if args.output:
+            out.close()
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace) -> int:
+    from dyad.evaluate import code_gold, format_report, read_gold, score
+    from dyad.pipeline import Coder
+
+    try:
+        with open(args.gold, encoding="utf-8") as fh:
+            gold = read_gold(fh)
+    except (OSError, ValueError, KeyError) as exc:
+        raise InputError(args.gold, None, f"cannot read gold file ({exc})") from None
+    coder = Coder(actors=args.actors)
+    docs = code_gold(coder, gold, context=not args.no_context)
+    report = score(gold, docs)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2))
+    else:
+        print(format_report(report, args.errors))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    handler = {"code": cmd_code, "eval": cmd_eval}[args.command]
+    try:
+        return handler(args)
+    except (InputError, DataError) as exc:
+        print(f"dyad: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        print("dyad: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # a bug: one line unless debugging
+        if os.environ.get("DYAD_DEBUG"):
+            raise
+        print(
+            f"dyad: internal error: {type(exc).__name__}: {exc} (DYAD_DEBUG=1 for details)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

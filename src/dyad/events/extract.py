@@ -1,0 +1,639 @@
+"""Event extraction from one parsed sentence.
+
+For every predicate the lexicon knows (a verb sense, a light verb with an event noun, a frame
+verb wrapping another event, or a nominal event) the extractor finds the arguments in the
+dependency parse: subjects and by-agents, objects and prepositional targets, controllers of
+infinitives, coordinated actors (one event per source-target pair). It then reads the modality
+(negation, condition, hypothesis, intention, claim) and the speaker a reported clause belongs to.
+Nothing is coded unless the source resolves to an actor: precision first.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from dyad.actors import DocumentActors, is_coordinated_modifier
+from dyad.cameo import Ontology
+from dyad.events.lexicon import Lexicon, NounEntry, Policy, VerbEntry
+from dyad.model import ActorRef, Event, Span
+from dyad.nlp import ParsedSentence
+
+SUBJECT_DEPS = {"nsubj", "csubj"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr"}
+OBJECT_CONTROL_FRAMES = {"appeal", "demand", "accuse"}
+MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
+
+
+@dataclass
+class Predicate:
+    """A predicate the lexicon recognises, before its arguments are resolved."""
+
+    token: Token
+    code: str
+    rule: str
+    targets: tuple[str, ...]
+    target_host: Token  # the token whose dependents hold the target (verb or event noun)
+    frame: str | None = None
+    embedded: Predicate | None = None
+    extra_targets: list[Token] = field(default_factory=list)
+    modality: str | None = None  # forced modality (frames)
+    source_tokens: list[Token] | None = None  # forced sources (control)
+
+
+class EventExtractor:
+    """Turns parsed sentences into events with the lexicon and the document's actors."""
+
+    def __init__(self, lexicon: Lexicon, ontology: Ontology) -> None:
+        self.lex = lexicon
+        self.onto = ontology
+        self._actors: DocumentActors | None = None  # set per sentence by extract()
+        self._offset = 0
+
+    # ------------------------------------------------------------------ public
+
+    def extract(self, sent: ParsedSentence, actors: DocumentActors) -> list[Event]:
+        """All events of one parsed sentence."""
+        doc = sent.doc
+        offset = sent.offset
+        self._actors, self._offset = actors, offset
+        # Subjects first, in text order, so that a pronoun later in the sentence ("his
+        # country") can point back to a person the sentence itself introduces.
+        for tok in doc:
+            if tok.dep_ in SUBJECT_DEPS or tok.dep_ in PASSIVE_SUBJECT_DEPS:
+                actors.resolve(tok, offset)
+        preds: dict[int, Predicate] = {}
+        consumed: set[int] = set()
+        for tok in doc:
+            pred = self.verb_predicate(tok)
+            if pred is not None:
+                preds[tok.i] = pred
+                consumed.update(_embedded_tokens(pred))
+        for tok in doc:
+            if tok.i in preds or tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
+                continue
+            noun = self.noun_predicate(tok)
+            if noun is not None:
+                preds[tok.i] = noun
+        events: list[Event] = []
+        for i, pred in sorted(preds.items()):
+            if i in consumed:
+                continue
+            events.extend(self._emit(pred, sent, actors, offset))
+        return _dedupe(events)
+
+    # ------------------------------------------------------------------ predicates
+
+    def verb_predicate(self, tok: Token) -> Predicate | None:
+        """The lexicon's reading of a verb (or frame adjective), with any embedded event."""
+        if tok.pos_ not in ("VERB", "AUX", "ADJ"):
+            return None
+        lemma = tok.lemma_.lower()
+        entry = self._best_verb(tok, self.lex.verbs.get(lemma, []))
+        if entry is not None:
+            if entry.frame:
+                return self._frame(tok, entry)
+            assert entry.code is not None
+            pred = Predicate(tok, entry.code, entry.id, entry.targets, tok)
+            if entry.objects is not None:
+                obj = _selected_object(tok, entry)
+                if obj is not None:  # "accepted the invitation": one event, not two
+                    pred.embedded = Predicate(obj, entry.code, entry.id, ("none",), obj)
+            return pred
+        if tok.pos_ == "ADJ":
+            return None
+        return self._light_verb(tok)
+
+    def noun_predicate(self, tok: Token) -> Predicate | None:
+        """A nominal event: 'Russia's annexation of Crimea', 'talks between X and Y'."""
+        entry = self._best_noun(tok)
+        if entry is None:
+            return None
+        targets = tuple(f"prep:{p}" for p in entry.target_preps) or ("none",)
+        return Predicate(tok, entry.code, entry.id, targets, tok)
+
+    def _best_verb(self, tok: Token, entries: list[VerbEntry]) -> VerbEntry | None:
+        best: VerbEntry | None = None
+        for entry in entries:
+            if entry.pos != ("ADJ" if tok.pos_ == "ADJ" else "VERB"):
+                continue
+            if self._verb_matches(tok, entry) and (
+                best is None or entry.specificity > best.specificity
+            ):
+                best = entry
+        return best
+
+    def _verb_matches(self, tok: Token, entry: VerbEntry) -> bool:
+        if entry.particle and entry.particle not in _particles(tok):
+            return False
+        if not entry.passive and _is_passive(tok):
+            return False
+        obj = _object(tok)
+        if entry.prep:
+            prep = _prep(tok, entry.prep)
+            if prep is None:
+                return False
+            pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            obj = pobjs[0] if pobjs else None
+        lemma = obj.lemma_.lower() if obj is not None else None
+        if entry.objects is not None and lemma not in entry.objects:
+            return False
+        if lemma is not None and lemma in entry.not_objects:
+            return False
+        if entry.object_role is not None:
+            if obj is None or self._actors is None:
+                return False
+            ref = self._actors.resolve(obj, self._offset, direct=True)
+            if ref is None:
+                return False
+            if entry.object_role == "person" and not (
+                obj.ent_type_ == "PERSON" or (ref.actor and ref.actor.startswith("person:"))
+            ):
+                return False
+        return True
+
+    def _best_noun(self, tok: Token) -> NounEntry | None:
+        best: NounEntry | None = None
+        for entry in self.lex.nouns.get(tok.lemma_.lower(), []):
+            if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
+                continue
+            if entry.modifiers is not None:
+                mods = {
+                    c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
+                }
+                if not mods & entry.modifiers:
+                    continue
+            if best is None or entry.specificity > best.specificity:
+                best = entry
+        return best
+
+    def _light_verb(self, tok: Token) -> Predicate | None:
+        obj = _object(tok)
+        if obj is None:
+            return None
+        for light in self.lex.light_verbs.get(tok.lemma_.lower(), []):
+            if light.particle and light.particle not in _particles(tok):
+                continue
+            noun = self._best_noun(obj)
+            if noun is None:
+                continue
+            if light.roots and not any(noun.code.startswith(r) for r in light.roots):
+                continue
+            targets = light.targets + tuple(f"prep:{p}" for p in noun.target_preps)
+            pred = Predicate(tok, noun.code, f"{light.id}+{noun.id}", targets, tok)
+            pred.extra_targets = [obj]
+            pred.embedded = Predicate(obj, noun.code, noun.id, ("none",), obj)
+            return pred
+        return None
+
+    def _frame(self, tok: Token, entry: VerbEntry) -> Predicate | None:
+        inner = self._embedded(tok, entry)
+        frame = entry.frame
+        assert frame is not None
+        if frame in ("accuse", "deny"):
+            if entry.code is None:
+                return None
+            pred = Predicate(tok, entry.code, entry.id, entry.targets, tok, frame=frame)
+            if inner is not None:
+                inner.modality = "claimed" if frame == "accuse" else "negated"
+                if frame == "accuse":
+                    inner.source_tokens = _targets_of(tok, entry.targets)
+                pred.embedded = inner
+            return pred
+        if inner is not None:
+            mapped = self.lex.frame_code(frame, inner.code)
+            if mapped is not None:
+                code, row = mapped
+                pred = Predicate(
+                    tok, code, f"{entry.id}+{inner.rule}+{row}", entry.targets, tok, frame=frame
+                )
+                pred.embedded = inner
+                pred.extra_targets = [inner.target_host]
+                if frame == "intend":
+                    pred.modality = "intended"
+                return pred
+        if entry.code is None:
+            return None
+        pred = Predicate(tok, entry.code, entry.id, entry.targets, tok, frame=frame)
+        if frame == "intend":
+            pred.modality = "intended"
+        return pred
+
+    def _embedded(self, tok: Token, entry: VerbEntry) -> Predicate | None:
+        """The event a frame verb wraps: infinitive, gerund, object noun or prepositional noun."""
+        candidates: list[Token] = []
+        for child in tok.children:
+            if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
+                candidates.append(child)
+        if entry.prep:
+            prep = _prep(tok, entry.prep)
+            if prep is not None:
+                candidates += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+        for prep_word in ("of", "for", "with"):  # "accused X of mobilizing", "blamed X for"
+            prep = _prep(tok, prep_word)
+            if prep is not None:
+                candidates += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
+        obj = _object(tok)
+        if obj is not None:
+            candidates.append(obj)
+        for cand in candidates:
+            if cand.pos_ in ("VERB", "AUX"):
+                pred = self.verb_predicate(cand)
+            else:
+                pred = self.noun_predicate(cand)
+            if pred is not None:
+                return pred
+        return None
+
+    # ------------------------------------------------------------------ arguments
+
+    def _emit(
+        self,
+        pred: Predicate,
+        sent: ParsedSentence,
+        actors: DocumentActors,
+        offset: int,
+        forced_modality: str | None = None,
+        speaker: ActorRef | None = None,
+    ) -> list[Event]:
+        events: list[Event] = []
+        source_tokens = pred.source_tokens or _sources(pred)
+        sources = _resolve_all(source_tokens, actors, offset)
+        reported = speaker is not None
+        if speaker is None:
+            reported, speaker = self._speaker(pred.token, actors, offset)
+        modality = forced_modality or self._modality(pred)
+        if sources:
+            targets = self._targets(pred, actors, offset)
+            code = self.onto[pred.code]
+            # One-sided only where CAMEO allows it, and not when a target was named but is
+            # no actor ("attacked the proclamation" is no armed attack).
+            allowed = bool(targets) or (
+                self.lex.one_sided(pred.code) and not self._unresolved_object(pred)
+            )
+            if allowed:
+                for source in sources:
+                    for target in targets or [None]:
+                        if target is not None and _same(source, target):
+                            continue
+                        m = modality
+                        if (
+                            m in ("asserted", "intended")
+                            and reported
+                            and (speaker is None or speaker.code[:3] != source.code[:3])
+                        ):
+                            m = "claimed"  # someone else's word for it
+                        events.append(
+                            Event(
+                                source=source,
+                                target=target,
+                                code=code.code,
+                                root=code.root,
+                                label=code.label,
+                                goldstein=code.goldstein,
+                                quad_class=code.quad_class,
+                                plover=code.plover,
+                                plover_mode=code.plover_mode,
+                                modality=m,
+                                sentence=sent.sentence.index,
+                                trigger=_span(pred.token, offset),
+                                rule=pred.rule,
+                                attributed_to=speaker,
+                            )
+                        )
+        inner = pred.embedded
+        if inner is not None and pred.frame in ("accuse", "deny"):
+            claimer = sources[0] if sources else None
+            events.extend(
+                self._emit(inner, sent, actors, offset, inner.modality, claimer or speaker)
+            )
+        return events
+
+    def _unresolved_object(self, pred: Predicate) -> bool:
+        """A direct object that is neither an actor nor the event noun itself."""
+        if pred.token.pos_ not in ("VERB", "AUX") or pred.embedded is not None:
+            return False
+        if "object" not in pred.targets:
+            return False
+        obj = _object(pred.token)
+        return obj is not None and obj.pos_ in ("NOUN", "PROPN")
+
+    def _targets(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
+        hosts = [pred.target_host, *pred.extra_targets]
+        obj = _object(pred.target_host) if pred.target_host.pos_ in ("VERB", "AUX") else None
+        if obj is not None and obj not in hosts:
+            hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
+        if pred.embedded is not None and pred.frame not in ("accuse", "deny"):
+            hosts.append(pred.embedded.target_host)
+        for spec in pred.targets:
+            if spec == "none":
+                return []
+            for host in hosts:
+                toks = _target_tokens(host, spec)
+                refs = _resolve_all(toks, actors, offset)
+                if refs:
+                    return refs
+        if pred.embedded is not None and pred.frame not in ("accuse", "deny"):
+            for spec in pred.embedded.targets:
+                if spec == "none":
+                    break
+                refs = _resolve_all(_target_tokens(pred.embedded.target_host, spec), actors, offset)
+                if refs:
+                    return refs
+        return []
+
+    # ------------------------------------------------------------------ modality
+
+    def _modality(self, pred: Predicate) -> str:
+        found: set[str] = set()
+        if pred.modality:
+            found.add(pred.modality)
+        policy = self.lex.policy
+        tok = pred.token
+        clause = _clause_chain(tok)
+        for head in clause:
+            for child in head.children:
+                word = child.lower_
+                if child.dep_ == "neg" or (
+                    child.dep_ in ("advmod", "det")
+                    and policy.has("negation", word)
+                    and word in ("never", "no")
+                ):
+                    found.add("negated")
+                if child.dep_ == "mark" and policy.has("conditional_mark", word):
+                    found.add("conditional")
+                if child.dep_ == "aux" and policy.has("hypothetical_aux", word):
+                    # "announced she would launch": a future told in the past
+                    found.add(
+                        "intended"
+                        if word == "would" and _in_report(tok, policy)
+                        else "hypothetical"
+                    )
+                if child.dep_ == "aux" and policy.has("intent_aux", word):
+                    found.add("intended")
+                if child.dep_ == "advmod" and policy.has("claim_adverb", word):
+                    found.add("claimed")
+            if head.dep_ == "xcomp" and policy.has("intent_head", head.head.lemma_):
+                found.add("intended")
+            if head.dep_ in ("relcl", "acl") and any(
+                c.dep_ == "aux" and c.lower_ == "to" for c in head.children
+            ):
+                found.add("hypothetical")  # "an initiative to mediate": a potential act
+        if tok.pos_ in ("NOUN", "PROPN"):
+            found |= self._noun_modality(tok)
+        elif tok.dep_ in ("csubj", "nsubj") and tok.tag_ == "VBG" and _has_modal(tok.head, policy):
+            found.add("hypothetical")  # "NATO imposing sanctions will cause problems"
+        sent_text = tok.sent.text.rstrip()
+        if sent_text.endswith("?"):
+            found.add("hypothetical")
+        for m in MODALITY_ORDER:
+            if m in found:
+                return m
+        return "asserted"
+
+    def _noun_modality(self, tok: Token) -> set[str]:
+        found: set[str] = set()
+        # "the possibility of Russia's invasion", "the threat of sanctions"
+        if tok.head.dep_ == "prep" and self.lex.policy.has(
+            "hypothetical_noun", tok.head.head.lemma_
+        ):
+            found.add("hypothetical")
+        head = tok.head
+        if head.i != tok.i:
+            for child in head.children:
+                if child.dep_ == "neg":
+                    found.add("negated")
+                if child.dep_ == "aux" and self.lex.policy.has("hypothetical_aux", child.lower_):
+                    found.add("hypothetical")
+        return found
+
+    def _speaker(
+        self, tok: Token, actors: DocumentActors, offset: int
+    ) -> tuple[bool, ActorRef | None]:
+        """Whether the predicate sits in reported speech, and the speaker if dyad knows them."""
+        node = tok
+        while node.head.i != node.i:
+            parent = node.head
+            speech = self.lex.policy.has("speech_verb", parent.lemma_)
+            if speech and (
+                node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "dobj" and node.pos_ == "NOUN")
+            ):
+                subs = [c for c in parent.children if c.dep_ in SUBJECT_DEPS]
+                return True, actors.resolve(subs[0], offset) if subs else None
+            node = parent
+        return False, None
+
+
+# ---------------------------------------------------------------------- parse helpers
+
+
+def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
+    """The noun an entry's object selector looked at."""
+    if entry.prep:
+        prep = _prep(tok, entry.prep)
+        pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep else []
+        return pobjs[0] if pobjs else None
+    return _object(tok)
+
+
+def _particles(tok: Token) -> set[str]:
+    # the parser sometimes tags "back", "down" as adverbs: "stepped down", "pulled back"
+    return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+
+
+def _prep(tok: Token, word: str) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
+            return child
+    return None
+
+
+def _is_passive(tok: Token) -> bool:
+    return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
+
+
+def _object(tok: Token) -> Token | None:
+    if _is_passive(tok):
+        for child in tok.children:
+            if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                return child
+        return None
+    for child in tok.children:
+        if child.dep_ in OBJECT_DEPS:
+            return child
+    return None
+
+
+def _conjuncts(tok: Token) -> list[Token]:
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in ("PROPN", "NOUN", "PRON"):
+            out.extend(_conjuncts(child))
+        elif is_coordinated_modifier(child):
+            out.insert(0, child)
+    return out
+
+
+def _target_tokens(host: Token, spec: str) -> list[Token]:
+    if spec == "object":
+        obj = _object(host)
+        return _conjuncts(obj) if obj is not None else []
+    if spec.startswith("prep:"):
+        prep = _prep(host, spec[5:])
+        if prep is None:
+            return []
+        return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+    return []
+
+
+def _targets_of(tok: Token, specs: tuple[str, ...]) -> list[Token]:
+    for spec in specs:
+        toks = _target_tokens(tok, spec)
+        if toks:
+            return toks
+    return []
+
+
+def _sources(pred: Predicate) -> list[Token]:
+    tok = pred.token
+    if tok.pos_ in ("NOUN", "PROPN"):
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return _conjuncts(child)
+        by = _prep(tok, "by")
+        if by is not None:
+            return [t for c in by.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+        return []
+    return _verb_subjects(tok)
+
+
+def _verb_subjects(tok: Token) -> list[Token]:
+    """Subjects of a verb, following passives, control, coordination and relative clauses."""
+    if _is_passive(tok):
+        agent = _prep(tok, "by")
+        if agent is not None:
+            return [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+        return []
+    for child in tok.children:
+        if child.dep_ in SUBJECT_DEPS:
+            if child.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+                return _conjuncts(tok.head)
+            return _conjuncts(child)
+        if child.dep_ == "poss" and tok.tag_ == "VBG":
+            return _conjuncts(child)
+    head = tok.head
+    if head.i == tok.i:
+        return []
+    if tok.pos_ == "ADJ" or tok.dep_ in ("acomp",):
+        return _verb_subjects(head)
+    if tok.dep_ == "xcomp":
+        obj = _object(head)
+        if obj is not None and head.lemma_.lower() in _OBJECT_CONTROL_VERBS:
+            return _conjuncts(obj)
+        return _verb_subjects(head)
+    if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        return _verb_subjects(head)
+    if tok.dep_ == "relcl":
+        return _conjuncts(head)
+    if tok.dep_ == "pcomp" and head.dep_ == "prep":
+        # "responded by accepting", "was forceful in blaming": the clause's subject
+        governor = head.head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX"):
+            return _verb_subjects(governor)
+        return []
+    if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
+        # "X posted a message blaming Iran": the participle's doer is the clause's subject
+        governor = head
+        while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
+            governor = governor.head
+        if governor.pos_ in ("VERB", "AUX") and governor.i != tok.i:
+            return _verb_subjects(governor)
+    return []
+
+
+# Verbs whose object is the doer of their infinitive: "urged Russia to withdraw".
+_OBJECT_CONTROL_VERBS = {
+    "urge", "ask", "call", "press", "invite", "request", "encourage", "order", "force",
+    "tell", "persuade", "push", "allow", "warn", "advise", "pressure", "compel", "demand",
+}  # fmt: skip
+
+
+def _clause_chain(tok: Token) -> list[Token]:
+    """The token and the heads it shares a clause with (infinitive and coordinated chains)."""
+    chain = [tok]
+    node = tok
+    while node.dep_ in ("xcomp", "conj", "acomp", "pcomp", "pobj", "prep", "dobj") and (
+        node.head.i != node.i
+    ):
+        node = node.head
+        chain.append(node)
+        if node.pos_ in ("VERB", "AUX") and node.dep_ not in ("xcomp", "conj"):
+            break
+    return chain
+
+
+def _has_modal(tok: Token, policy: Policy) -> bool:
+    return any(
+        c.dep_ == "aux"
+        and (policy.has("hypothetical_aux", c.lower_) or policy.has("intent_aux", c.lower_))
+        for c in tok.children
+    )
+
+
+def _in_report(tok: Token, policy: Policy) -> bool:
+    node = tok
+    while node.head.i != node.i:
+        if node.dep_ in ("ccomp", "parataxis") and policy.has("speech_verb", node.head.lemma_):
+            return True
+        node = node.head
+    return False
+
+
+def _resolve_all(toks: list[Token], actors: DocumentActors, offset: int) -> list[ActorRef]:
+    """Actors for argument tokens; one per actor (a split name yields one)."""
+    refs: list[ActorRef] = []
+    for t in toks:
+        ref = actors.resolve(t, offset)
+        if ref is not None and not any(r.actor == ref.actor for r in refs):
+            refs.append(ref)
+    return refs
+
+
+def _same(a: ActorRef, b: ActorRef) -> bool:
+    return (a.actor is not None and a.actor == b.actor) or (a.start, a.end) == (b.start, b.end)
+
+
+def _span(tok: Token, offset: int) -> Span:
+    start = tok.idx + offset
+    return Span(start, start + len(tok.text), tok.text)
+
+
+def _embedded_tokens(pred: Predicate) -> list[int]:
+    out = []
+    inner = pred.embedded
+    while inner is not None:
+        out.append(inner.token.i)
+        inner = inner.embedded
+    return out
+
+
+def _dedupe(events: list[Event]) -> list[Event]:
+    seen: set[tuple] = set()
+    out = []
+    for e in events:
+        key = (
+            e.code,
+            e.source.code,
+            e.source.start,
+            e.target.code if e.target else None,
+            e.target.start if e.target else None,
+            e.trigger.start,
+        )
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return out

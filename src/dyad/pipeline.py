@@ -1,0 +1,137 @@
+"""The pipeline, top to bottom: segment, find actors, parse what matters, extract events.
+
+``Coder`` loads the models and data once; ``Coder.code`` codes one text and ``Coder.pipe``
+streams many, batching the parser across documents.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from spacy.tokens import Doc
+
+from dyad.actors import ActorResolver, Entry
+from dyad.cameo import load_ontology
+from dyad.events import EventExtractor, default_lexicon
+from dyad.model import Document, InputDocument, Sentence
+from dyad.nlp import ParsedSentence, load_parser, load_segmenter, segment
+
+
+@dataclass
+class _Prepared:
+    source: InputDocument
+    date: str
+    tokens: Doc
+    sentences: list[Sentence]
+    chosen: list[Sentence]
+
+
+class Coder:
+    """Codes documents into events, actors and mentions.
+
+    Args:
+        actors: a user actor dictionary (CSV or YAML path) or entries; user entries win.
+        parse_all: parse every sentence instead of only those with a trigger word (slower;
+            useful to check that the pre-filter loses nothing).
+    """
+
+    def __init__(
+        self,
+        actors: str | Path | Iterable[Entry] | None = None,
+        parse_all: bool = False,
+    ) -> None:
+        self.nlp = load_parser()
+        self.segmenter = load_segmenter()
+        self.ontology = load_ontology()
+        self.lexicon = default_lexicon()
+        self.extractor = EventExtractor(self.lexicon, self.ontology)
+        self.resolver = ActorResolver(self.nlp, actors)
+        self.triggers = self.lexicon.trigger_forms()
+        self.parse_all = parse_all
+
+    def code(self, text: str, date: str | None = None, id: str = "doc") -> Document:
+        """Code one text. ``date`` (YYYY-MM-DD) anchors who held which office; default today."""
+        return next(iter(self.pipe([InputDocument(id=id, text=text, date=date)])))
+
+    def pipe(
+        self, docs: Iterable[InputDocument], batch_size: int = 64, n_process: int = 1
+    ) -> Iterator[Document]:
+        """Code many documents in input order, parsing their chosen sentences in batches."""
+        batch: list[_Prepared] = []
+        pending = 0
+        source = iter(docs)
+        while True:
+            try:
+                doc = next(source)
+            except StopIteration:
+                break
+            except BaseException:
+                # Bad input further on: what was read before it is still coded and returned.
+                yield from self._finish(batch, batch_size, n_process)
+                raise
+            prepared = self._prepare(doc)
+            batch.append(prepared)
+            pending += len(prepared.chosen)
+            if pending >= batch_size:
+                yield from self._finish(batch, batch_size, n_process)
+                batch, pending = [], 0
+        yield from self._finish(batch, batch_size, n_process)
+
+    def _prepare(self, doc: InputDocument) -> _Prepared:
+        date = doc.date or dt.date.today().isoformat()
+        tokens = self.segmenter(doc.text)
+        sentences = segment(tokens)
+        chosen = sentences if self.parse_all else [s for s in sentences if self._worth(tokens, s)]
+        return _Prepared(doc, date, tokens, sentences, chosen)
+
+    def _worth(self, tokens: Doc, sentence: Sentence) -> bool:
+        """Could this sentence hold an event or a quote? A trigger word must be present."""
+        span = tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
+        return span is not None and any(t.lower_ in self.triggers for t in span)
+
+    def _finish(
+        self, batch: list[_Prepared], batch_size: int, n_process: int
+    ) -> Iterator[Document]:
+        texts = [p.source.text[s.start : s.end] for p in batch for s in p.chosen]
+        parsed = iter(self.nlp.pipe(texts, batch_size=batch_size, n_process=n_process))
+        for prepared in batch:
+            sents = [ParsedSentence(s, next(parsed)) for s in prepared.chosen]
+            yield self._code_prepared(prepared, sents)
+
+    def _code_prepared(self, p: _Prepared, parsed: list[ParsedSentence]) -> Document:
+        actors = self.resolver.document(p.tokens, p.date)
+        actors.register_all_matches()
+        events = []
+        for sent in parsed:
+            actors.note_people(sent.doc, sent.offset)
+            for event in self.extractor.extract(sent, actors):
+                event.date = p.date
+                events.append(event)
+        actor_list, mentions = actors.finish([s.start for s in p.sentences])
+        return Document(
+            id=p.source.id,
+            date=p.date,
+            text=p.source.text,
+            events=events,
+            quotes=[],
+            actors=actor_list,
+            mentions=mentions,
+            sentences=p.sentences,
+            meta=dict(p.source.meta),
+        )
+
+
+_default: Coder | None = None
+
+
+def code(text: str, date: str | None = None, actors: str | Path | None = None) -> Document:
+    """Code one text with a shared default ``Coder`` (or a new one for a user dictionary)."""
+    global _default
+    if actors is not None:
+        return Coder(actors=actors).code(text, date)
+    if _default is None:
+        _default = Coder()
+    return _default.code(text, date)
