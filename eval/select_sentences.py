@@ -96,7 +96,7 @@ def main():
     cmd = sys.argv[1] if len(sys.argv) > 1 else "candidates"
     if cmd == "dump":
         want = {int(a) for a in sys.argv[2:]}
-        for sid, _ai, s in article_sentences(rows):
+        for sid, ai, s in article_sentences(rows):
             if not want or ai in want:
                 print(sid, "|", s)
     elif cmd == "candidates":
