@@ -190,6 +190,14 @@ def builtin_entries() -> list[Entry]:
                         "person",
                     )
                 )
+    places = data_path("places", "places.tsv")
+    for row in read_tsv(places) if places.exists() else []:
+        country = check_code("places.tsv", row["id"], row["country"])
+        for pattern in dict.fromkeys([row["name"], *split_list(row.get("aliases"))]):
+            entries.append(
+                Entry(f"place:{row['id']}", pattern, "place", country, row["name"], country,
+                      actor_kind="place")
+            )
     for row in _rows("roles.tsv"):
         role = row["role"]
         if len(role) != 3 or not role.isupper():

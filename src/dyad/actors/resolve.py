@@ -21,7 +21,7 @@ from dyad.model import Actor, ActorRef, Mention
 # Dependencies that stay inside a noun phrase when composing an actor.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-THING_PRONOUNS = {"it", "its"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
 # Mentions whose text is a name of the actor (kept as aliases), not a description of it.
@@ -229,7 +229,11 @@ class DocumentActors:
         role = self._role(heads, matches, offset)
         country = self._country(np, matches, token, offset)
         if role and not country:
-            country = self._country_from_place(token, offset) or self.default_country
+            country = (
+                self._country_from_place(token, offset)
+                or self._sentence_country(token, offset)
+                or self.default_country
+            )
         if role and country:
             code = country if country.startswith(("IGO", "NGO", "IMG")) else country + role
             names = [t for t in np if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
@@ -319,6 +323,18 @@ class DocumentActors:
                             return m.entry.country or m.entry.code[:3]
         return None
 
+    def _sentence_country(self, token: Token, offset: int) -> str | None:
+        """The one country a sentence places itself in, if it names exactly one."""
+        start, end = offset, offset + len(token.doc.text)
+        k = bisect.bisect_left(self._starts, start)
+        found = set()
+        while k < len(self.matches) and self.matches[k].start < end:
+            m = self.matches[k]
+            if m.entry.kind in COUNTRY_KINDS:
+                found.add(m.entry.country or m.entry.code[:3])
+            k += 1
+        return found.pop() if len(found) == 1 else None
+
     def _main_country(self) -> str | None:
         """The country a document is about, when one clearly dominates its mentions."""
         counts: dict[str, int] = {}
@@ -344,8 +360,8 @@ class DocumentActors:
             return None
         best: Mention | None = None
         for mention in self.mentions.values():
-            if mention.end > char or mention.how == "pronoun":
-                continue
+            if mention.end > char or mention.how in ("pronoun", "demonym", "modifier"):
+                continue  # adjectives and owners of things are not what 'it' points back to
             actor = self.actors[mention.actor]
             is_person = actor.kind == "person"
             if (wanted == "person") != is_person:

@@ -24,6 +24,7 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 OBJECT_CONTROL_FRAMES = {"appeal", "demand", "accuse"}
+MATERIAL_CONFLICT = {"17", "18", "19", "20"}
 MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
 
 
@@ -265,44 +266,44 @@ class EventExtractor:
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
         modality = forced_modality or self._modality(pred)
+        between = _between(pred) if not sources else []
+        if len(between) >= 2:  # "talks between Israel and Egypt": each side to the other
+            sources = _resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
             code = self.onto[pred.code]
-            # One-sided only where CAMEO allows it, and not when a target was named but is
-            # no actor ("attacked the proclamation" is no armed attack).
-            allowed = bool(targets) or (
-                self.lex.one_sided(pred.code) and not self._unresolved_object(pred)
-            )
-            if allowed:
-                for source in sources:
-                    for target in targets or [None]:
-                        if target is not None and _same(source, target):
-                            continue
-                        m = modality
-                        if (
-                            m in ("asserted", "intended")
-                            and reported
-                            and (speaker is None or speaker.code[:3] != source.code[:3])
-                        ):
-                            m = "claimed"  # someone else's word for it
-                        events.append(
-                            Event(
-                                source=source,
-                                target=target,
-                                code=code.code,
-                                root=code.root,
-                                label=code.label,
-                                goldstein=code.goldstein,
-                                quad_class=code.quad_class,
-                                plover=code.plover,
-                                plover_mode=code.plover_mode,
-                                modality=m,
-                                sentence=sent.sentence.index,
-                                trigger=_span(pred.token, offset),
-                                rule=pred.rule,
-                                attributed_to=speaker,
-                            )
-                        )
+            pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
+            if not targets and len(sources) >= 2 and self.lex.reciprocal(pred.code):
+                # "Russia and China held talks": each with the other
+                pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
+            elif not targets and self._one_sided_ok(pred):
+                pairs = [(s, None) for s in sources]
+            for source, target in pairs:
+                m = modality
+                if (
+                    m in ("asserted", "intended")
+                    and reported
+                    and (speaker is None or speaker.code[:3] != source.code[:3])
+                ):
+                    m = "claimed"  # someone else's word for it
+                events.append(
+                    Event(
+                        source=source,
+                        target=target,
+                        code=code.code,
+                        root=code.root,
+                        label=code.label,
+                        goldstein=code.goldstein,
+                        quad_class=code.quad_class,
+                        plover=code.plover,
+                        plover_mode=code.plover_mode,
+                        modality=m,
+                        sentence=sent.sentence.index,
+                        trigger=_span(pred.token, offset),
+                        rule=pred.rule,
+                        attributed_to=speaker,
+                    )
+                )
         inner = pred.embedded
         if inner is not None and pred.frame in ("accuse", "deny"):
             claimer = sources[0] if sources else None
@@ -311,14 +312,18 @@ class EventExtractor:
             )
         return events
 
-    def _unresolved_object(self, pred: Predicate) -> bool:
-        """A direct object that is neither an actor nor the event noun itself."""
-        if pred.token.pos_ not in ("VERB", "AUX") or pred.embedded is not None:
+    def _one_sided_ok(self, pred: Predicate) -> bool:
+        """May this event stand without a target? Where the lexicon entry says it has none,
+        or CAMEO allows it for the code and no named target failed to resolve: "attacked the
+        proclamation" is no armed attack."""
+        if not self.lex.one_sided(pred.code):
             return False
-        if "object" not in pred.targets:
-            return False
+        if pred.code[:2] not in MATERIAL_CONFLICT or pred.token.pos_ not in ("VERB", "AUX"):
+            return True
+        if pred.embedded is not None or "object" not in pred.targets:
+            return True
         obj = _object(pred.token)
-        return obj is not None and obj.pos_ in ("NOUN", "PROPN")
+        return obj is None or obj.pos_ not in ("NOUN", "PROPN")
 
     def _targets(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
         hosts = [pred.target_host, *pred.extra_targets]
@@ -329,7 +334,7 @@ class EventExtractor:
             hosts.append(pred.embedded.target_host)
         for spec in pred.targets:
             if spec == "none":
-                return []
+                break  # the frame verb has no target slot; its embedded event may
             for host in hosts:
                 toks = _target_tokens(host, spec)
                 refs = _resolve_all(toks, actors, offset)
@@ -485,6 +490,15 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
         if prep is None:
             return []
         return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+    return []
+
+
+def _between(pred: Predicate) -> list[Token]:
+    """The parties of 'between X and Y' on a predicate, for events with no named source."""
+    for host in (pred.token, pred.target_host):
+        prep = _prep(host, "between")
+        if prep is not None:
+            return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
     return []
 
 

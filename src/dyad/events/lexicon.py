@@ -28,6 +28,7 @@ POLICY_KINDS = {
     "intent_head",
     "one_sided_root",
     "hypothetical_noun",
+    "reciprocal_root",
 }
 
 
@@ -132,6 +133,9 @@ class Lexicon:
 
     def one_sided(self, code: str) -> bool:
         return any(code.startswith(r) for r in self.policy.words.get("one_sided_root", ()))
+
+    def reciprocal(self, code: str) -> bool:
+        return any(code.startswith(r) for r in self.policy.words.get("reciprocal_root", ()))
 
     def trigger_forms(self) -> frozenset[str]:
         """Every inflected form of every lemma that can start an event or a quote."""
