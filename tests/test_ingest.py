@@ -123,7 +123,7 @@ def test_oversize_text_file_refused_quickly_without_reading(tmp_path: Path) -> N
     err = info.value
     assert err.line is None
     assert str(err) == (
-        f"{target}: {target} is 52.4 MB, over the 2.0 MB limit for one plain-text document; "
+        f"{target}: file is 52.4 MB, over the 2.0 MB limit for one plain-text document; "
         "split it or give JSONL with one document per line"
     )
 
@@ -169,7 +169,7 @@ def test_stdin_csv_when_fmt_given(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_stdin_text_over_limit_stops_reading(monkeypatch: pytest.MonkeyPatch) -> None:
     set_stdin(monkeypatch, b"y" * 1_000_000)
-    with pytest.raises(InputError, match=r"<stdin>: <stdin> has more than 100 characters"):
+    with pytest.raises(InputError, match=r"<stdin>: text has more than 100 characters"):
         list(read_documents("-", max_chars=100))
     assert sys.stdin.buffer.tell() < 200_000  # did not read to the end
 

@@ -8,6 +8,7 @@ is already written. ``DYAD_DEBUG=1`` shows tracebacks for bugs.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -76,8 +77,21 @@ def _documents(args: argparse.Namespace) -> Iterator[InputDocument]:
         )
 
 
+def _check_date(value: str | None) -> None:
+    if value is None:
+        return
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        raise DataError(f"--date {value!r}: not a date (expected YYYY-MM-DD)") from None
+    if len(value) != 10:
+        raise DataError(f"--date {value!r}: not a date (expected YYYY-MM-DD)")
+
+
 def cmd_code(args: argparse.Namespace) -> int:
     from dyad.pipeline import Coder
+
+    _check_date(args.date)
 
     fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "jsonl")
     coder = Coder(actors=args.actors)

@@ -69,7 +69,7 @@ def split_list(cell: str | None) -> list[str]:
 def check_code(file: str, row_id: str, code: str) -> str:
     """An actor code, or a DataError naming the row."""
     if not ACTOR_CODE.match(code):
-        raise DataError(f"{file}: row {row_id}: bad actor code {code!r}")
+        raise DataError(f"{file}: {row_id}: bad actor code {code!r}")
     return code
 
 
@@ -78,7 +78,7 @@ def check_date(file: str, row_id: str, value: str) -> str | None:
     if not value:
         return None
     if not DATE.match(value):
-        raise DataError(f"{file}: row {row_id}: bad date {value!r}")
+        raise DataError(f"{file}: {row_id}: bad date {value!r}")
     return value
 
 

@@ -208,10 +208,13 @@ class DocumentActors:
 
     # ---------------------------------------------------------------- parse-time resolution
 
-    def resolve(self, token: Token, offset: int, direct: bool = False) -> ActorRef | None:
+    def resolve(
+        self, token: Token, offset: int, direct: bool = False, places: bool = False
+    ) -> ActorRef | None:
         """The actor a parsed token stands for, composed from its noun phrase; None if unknown.
 
-        ``direct`` refuses actors that only modify a thing ("the Turkish initiative")."""
+        ``direct`` refuses actors that only modify a thing ("the Turkish initiative");
+        ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine)."""
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
         np = noun_phrase(token)
@@ -225,14 +228,16 @@ class DocumentActors:
             actor_id = self._surnames.get(head.text)
             if actor_id:
                 return self._ref(actor_id, np, offset, "surname")
+            if places and m and m.entry.kind == "place":
+                return self._ref(self._code_actor(m.entry.code), np, offset, "place")
         # 2. a role or title head (or a name after a title) composed with a country
         role = self._role(heads, matches, offset)
         country = self._country(np, matches, token, offset)
         if role and not country:
             country = (
                 self._country_from_place(token, offset)
-                or self._sentence_country(token, offset)
                 or self.default_country
+                or self._sentence_country(token, offset)
             )
         if role and country:
             code = country if country.startswith(("IGO", "NGO", "IMG")) else country + role

@@ -25,6 +25,8 @@ PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 OBJECT_CONTROL_FRAMES = {"appeal", "demand", "accuse"}
 MATERIAL_CONFLICT = {"17", "18", "19", "20"}
+# Roots whose target may be a place, coded as its country: "annexed Crimea", "shelled Kharkiv".
+PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
 
 
@@ -261,14 +263,14 @@ class EventExtractor:
     ) -> list[Event]:
         events: list[Event] = []
         source_tokens = pred.source_tokens or _sources(pred)
-        sources = _resolve_all(source_tokens, actors, offset)
+        sources = self._resolve_all(source_tokens, actors, offset)
         reported = speaker is not None
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
         modality = forced_modality or self._modality(pred)
         between = _between(pred) if not sources else []
         if len(between) >= 2:  # "talks between Israel and Egypt": each side to the other
-            sources = _resolve_all(between, actors, offset)
+            sources = self._resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
             code = self.onto[pred.code]
@@ -312,6 +314,24 @@ class EventExtractor:
             )
         return events
 
+    def _resolve_all(
+        self, toks: list[Token], actors: DocumentActors, offset: int, places: bool = False
+    ) -> list[ActorRef]:
+        """Actors for argument tokens; 'we' and 'I' in a statement are its speaker."""
+        refs: list[ActorRef] = []
+        for t in toks:
+            ref = None
+            if self.lex.policy.has("first_person", t.lower_):
+                _, speaker = self._speaker(t, actors, offset)
+                if speaker is not None:
+                    start = t.idx + offset
+                    ref = ActorRef(speaker.code, t.text, start, start + len(t.text), speaker.actor)
+            else:
+                ref = actors.resolve(t, offset, places=places)
+            if ref is not None and not any(r.actor == ref.actor for r in refs):
+                refs.append(ref)
+        return refs
+
     def _one_sided_ok(self, pred: Predicate) -> bool:
         """May this event stand without a target? Where the lexicon entry says it has none,
         or CAMEO allows it for the code and no named target failed to resolve: "attacked the
@@ -326,27 +346,29 @@ class EventExtractor:
         return obj is None or obj.pos_ not in ("NOUN", "PROPN")
 
     def _targets(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
+        """The target: where the entry says, on the verb, its object, or the embedded event."""
+        inner = pred.embedded if pred.frame not in ("accuse", "deny") else None
         hosts = [pred.target_host, *pred.extra_targets]
-        obj = _object(pred.target_host) if pred.target_host.pos_ in ("VERB", "AUX") else None
-        if obj is not None and obj not in hosts:
-            hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
-        if pred.embedded is not None and pred.frame not in ("accuse", "deny"):
-            hosts.append(pred.embedded.target_host)
-        for spec in pred.targets:
-            if spec == "none":
-                break  # the frame verb has no target slot; its embedded event may
-            for host in hosts:
-                toks = _target_tokens(host, spec)
-                refs = _resolve_all(toks, actors, offset)
-                if refs:
-                    return refs
-        if pred.embedded is not None and pred.frame not in ("accuse", "deny"):
-            for spec in pred.embedded.targets:
+        if inner is not None:
+            hosts.append(inner.target_host)
+        for host in list(hosts):
+            obj = _object(host) if host.pos_ in ("VERB", "AUX") else None
+            if obj is not None and obj not in hosts:
+                hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
+        places = pred.code[:2] in PLACE_TARGET_ROOTS
+        for specs in (pred.targets, inner.targets if inner is not None else ()):
+            for spec in specs:
                 if spec == "none":
-                    break
-                refs = _resolve_all(_target_tokens(pred.embedded.target_host, spec), actors, offset)
-                if refs:
-                    return refs
+                    break  # no target slot here; the embedded event may have one
+                for host in hosts:
+                    toks = _target_tokens(host, spec)
+                    refs = self._resolve_all(toks, actors, offset, places)
+                    if refs:
+                        return refs
+        if inner is not None and pred.frame in ("appeal", "demand") and inner.token.pos_ == "NOUN":
+            # "called for Rosselló's resignation": the appeal is addressed to the owner
+            owners = [c for c in inner.token.children if c.dep_ == "poss"]
+            return self._resolve_all(owners, actors, offset)
         return []
 
     # ------------------------------------------------------------------ modality
@@ -559,8 +581,8 @@ def _verb_subjects(tok: Token) -> list[Token]:
         if governor.pos_ in ("VERB", "AUX"):
             return _verb_subjects(governor)
         return []
-    if tok.dep_ in ("advcl", "acl") and tok.tag_ == "VBG":
-        # "X posted a message blaming Iran": the participle's doer is the clause's subject
+    if tok.dep_ == "advcl" or (tok.dep_ == "acl" and head.dep_ in OBJECT_DEPS):
+        # "X said, blaming Iran", "X posted a message blaming Iran": the clause's subject
         governor = head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
@@ -605,16 +627,6 @@ def _in_report(tok: Token, policy: Policy) -> bool:
             return True
         node = node.head
     return False
-
-
-def _resolve_all(toks: list[Token], actors: DocumentActors, offset: int) -> list[ActorRef]:
-    """Actors for argument tokens; one per actor (a split name yields one)."""
-    refs: list[ActorRef] = []
-    for t in toks:
-        ref = actors.resolve(t, offset)
-        if ref is not None and not any(r.actor == ref.actor for r in refs):
-            refs.append(ref)
-    return refs
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:

@@ -29,6 +29,7 @@ POLICY_KINDS = {
     "one_sided_root",
     "hypothetical_noun",
     "reciprocal_root",
+    "first_person",
 }
 
 

@@ -165,7 +165,7 @@ def _check_file(path: str, fmt: str, max_chars: int) -> None:
         raise InputError(
             path,
             None,
-            f"{path} is {_mb(st.st_size)}, over the {_mb(max_chars)} limit for one "
+            f"file is {_mb(st.st_size)}, over the {_mb(max_chars)} limit for one "
             f"plain-text document; {_SPLIT_HINT}",
         )
 
@@ -223,7 +223,7 @@ def _read_text(opts: _Options) -> Iterator[InputDocument]:
         if not src.at_end():
             raise opts.error(
                 None,
-                f"{opts.name} has more than {opts.max_chars:,} characters, the limit for one "
+                f"text has more than {opts.max_chars:,} characters, the limit for one "
                 f"plain-text document; {_SPLIT_HINT}",
             )
     finally:
@@ -244,7 +244,7 @@ def _read_text(opts: _Options) -> Iterator[InputDocument]:
     if len(text) > opts.max_chars:
         raise opts.error(
             None,
-            f"{opts.name} has {len(text):,} characters, over the {opts.max_chars:,} limit for "
+            f"text has {len(text):,} characters, over the {opts.max_chars:,} limit for "
             f"one plain-text document; {_SPLIT_HINT}",
         )
     name = "stdin" if opts.path == STDIN else Path(opts.path).name

@@ -1,0 +1,208 @@
+"""Event extraction, one construction per test: real parses of short news-style sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad import Coder, Document, Event
+
+DATE = "2022-01-25"
+
+
+def events(coder: Coder, text: str, date: str = DATE) -> list[Event]:
+    return coder.code(text, date).events
+
+
+def triples(doc_events: list[Event], modality: str | None = "asserted") -> set[tuple]:
+    return {
+        (e.source.code, e.code, e.target.code if e.target else None)
+        for e in doc_events
+        if modality is None or e.modality == modality
+    }
+
+
+def by_code(doc_events: list[Event], code: str) -> list[Event]:
+    return [e for e in doc_events if e.code == code]
+
+
+# ---------------------------------------------------------------- argument structure
+
+
+def test_active_verb_with_object(coder: Coder) -> None:
+    assert ("RUS", "1125", "UKR") in triples(events(coder, "Russia accused Ukraine of espionage."))
+
+
+def test_passive_with_by_agent_swaps_roles(coder: Coder) -> None:
+    got = triples(events(coder, "Ukraine was attacked by Russia on Monday."))
+    assert ("RUS", "190", "UKR") in got
+    assert ("UKR", "190", "RUS") not in got
+
+
+def test_passive_without_agent_codes_nothing(coder: Coder) -> None:
+    assert events(coder, "Ukraine was attacked on Monday.") == []
+
+
+def test_coordinated_subjects_give_one_event_each(coder: Coder) -> None:
+    got = triples(events(coder, "Ukraine and Western countries accused Russia of aggression."))
+    assert {("UKR", "RUS"), ("WST", "RUS")} <= {(s, t) for s, c, t in got if c.startswith("112")}
+
+
+def test_coordinated_objects_give_one_event_each(coder: Coder) -> None:
+    got = triples(events(coder, "France criticized Russia and Iran."))
+    assert {("FRA", "111", "RUS"), ("FRA", "111", "IRN")} <= got
+
+
+def test_reciprocal_codes_pair_coordinated_subjects(coder: Coder) -> None:
+    got = {(s, t) for s, c, t in triples(events(coder, "Russia and China held talks in Beijing."))}
+    assert {("RUS", "CHN"), ("CHN", "RUS")} <= got
+
+
+def test_talks_between_two_parties(coder: Coder) -> None:
+    got = triples(events(coder, "Talks between Israel and Egypt resumed on Monday."))
+    assert any(s == "ISR" and t == "EGY" and c.startswith("04") for s, c, t in got)
+
+
+# ---------------------------------------------------------------- frames and control
+
+
+def test_threaten_to_impose_sanctions_is_threat_of_sanctions(coder: Coder) -> None:
+    evs = events(coder, "Washington threatened to impose sanctions on Russia.")
+    assert ("USAGOV", "1312", "RUS") in triples(evs)
+    assert not by_code(evs, "163"), "the threatened sanctions are not imposed sanctions"
+
+
+def test_ready_to_mediate_is_intent_to_mediate(coder: Coder) -> None:
+    evs = events(coder, "Turkey is ready to mediate between Russia and Ukraine.")
+    mediation = by_code(evs, "039")
+    assert mediation and all(e.modality == "intended" for e in mediation)
+    assert {e.target.code for e in mediation if e.target} == {"RUS", "UKR"}
+
+
+def test_agreed_to_resume_talks_is_intent_to_negotiate(coder: Coder) -> None:
+    evs = events(coder, "Russia agreed to resume talks with Ukraine.")
+    assert any(e.code == "036" and e.source.code == "RUS" and e.target for e in evs)
+
+
+def test_object_control_urge_targets_the_object(coder: Coder) -> None:
+    evs = events(coder, "The United Nations urged Russia to withdraw its troops.")
+    appeals = [e for e in evs if e.root == "02"]
+    assert appeals and appeals[0].source.code == "IGOUNO"
+    assert appeals[0].target is not None and appeals[0].target.code == "RUS"
+
+
+def test_refused_to_meet_is_a_rejection(coder: Coder) -> None:
+    evs = events(coder, "Iran refused to meet the American delegation.")
+    assert any(e.root == "12" and e.source.code == "IRN" for e in evs)
+    assert not any(e.root == "04" for e in evs)
+
+
+def test_accusation_codes_the_claimed_act_separately(coder: Coder) -> None:
+    evs = events(coder, "Ukraine accused Russia of mobilizing its forces near the border.")
+    accuse = [e for e in evs if e.root == "11"]
+    mobilize = [e for e in evs if e.root == "15"]
+    assert accuse and accuse[0].modality == "asserted"
+    assert mobilize and mobilize[0].modality == "claimed"
+    assert mobilize[0].source.code == "RUS"
+    assert mobilize[0].attributed_to is not None and mobilize[0].attributed_to.code == "UKR"
+
+
+# ---------------------------------------------------------------- modality
+
+
+def test_negation(coder: Coder) -> None:
+    evs = events(coder, "Turkey did not attack Syria.")
+    assert evs and all(e.modality == "negated" for e in evs)
+
+
+def test_conditional(coder: Coder) -> None:
+    evs = events(coder, "Washington will impose sanctions if Russia attacks Ukraine.")
+    attack = [e for e in evs if e.root == "19"]
+    assert attack and attack[0].modality == "conditional"
+
+
+def test_future_is_intended(coder: Coder) -> None:
+    evs = events(coder, "Erdogan will visit Ukraine next month.")
+    assert [(e.source.code, e.code, e.modality) for e in evs] == [("TURGOV", "042", "intended")]
+
+
+def test_hypothetical_modal(coder: Coder) -> None:
+    evs = events(coder, "Russia could attack Ukraine.")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_question_is_hypothetical(coder: Coder) -> None:
+    evs = events(coder, "Will Russia attack Ukraine?")
+    assert all(e.modality == "hypothetical" for e in evs)
+
+
+def test_possibility_of_a_nominal_event_is_hypothetical(coder: Coder) -> None:
+    evs = events(coder, "He said the possibility of Russia's invasion of Ukraine is unrealistic.")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_reported_speech_is_attributed_to_the_speaker(coder: Coder) -> None:
+    evs = events(coder, "The Kremlin said that Ukraine attacked Russian troops.")
+    attack = [e for e in evs if e.root == "19"]
+    assert attack and attack[0].attributed_to is not None
+    assert attack[0].attributed_to.code == "RUSGOV"
+    assert attack[0].modality == "claimed"  # the Kremlin's word about Ukraine
+
+
+def test_speakers_own_intention_is_not_a_claim(coder: Coder) -> None:
+    evs = events(coder, "Erdogan said that Ankara is ready to mediate.")
+    assert evs and evs[0].modality == "intended"
+
+
+def test_first_person_in_a_quote_is_the_speaker(coder: Coder) -> None:
+    evs = events(coder, '"We will attack Ukraine," the Russian defence minister said.')
+    assert any(e.source.code.startswith("RUS") and e.root == "19" for e in evs)
+
+
+# ---------------------------------------------------------------- nominal and light verbs
+
+
+def test_nominal_event_with_possessor(coder: Coder) -> None:
+    got = triples(events(coder, "Russia's annexation of Crimea angered Ukraine."), None)
+    assert any(s == "RUS" and c.startswith("19") for s, c, t in got)
+
+
+def test_light_verb_passes_the_noun_code(coder: Coder) -> None:
+    evs = events(coder, "France imposed sanctions on Iran.")
+    assert ("FRA", "163", "IRN") in triples(evs)
+    assert len(by_code(evs, "163")) == 1, "the noun is not coded a second time"
+
+
+def test_object_selector_picks_a_sense(coder: Coder) -> None:
+    verbal = events(coder, "Erdogan attacked the decision of the United States.")
+    assert not any(e.root == "19" for e in verbal)
+
+
+# ---------------------------------------------------------------- precision
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Liverpool beat Chelsea 2-0 on Saturday.",
+        "Markets attacked the pound after the budget.",
+        "The company met its sales targets.",
+        "It rained in Ankara on Monday.",
+        "The minister said the economy grew by two percent.",
+    ],
+)
+def test_no_event_where_there_is_none(coder: Coder, text: str) -> None:
+    assert [e for e in events(coder, text) if e.modality == "asserted"] == []
+
+
+def test_no_event_without_a_resolved_source(coder: Coder) -> None:
+    assert events(coder, "Somebody attacked the convoy near Kharkiv.") == []
+
+
+def test_every_event_carries_its_evidence(coder: Coder) -> None:
+    text = "Washington threatened to impose sanctions on Russia."
+    doc: Document = coder.code(text, DATE)
+    e = doc.events[0]
+    assert text[e.trigger.start : e.trigger.end] == e.trigger.text == "threatened"
+    assert text[e.source.start : e.source.end] == e.source.name
+    assert e.rule and e.sentence == 0
+    assert e.label and e.plover and e.quad_class == 3 and e.goldstein < 0
