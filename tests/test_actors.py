@@ -85,7 +85,9 @@ def test_his_country_is_the_persons_country(coder: Coder) -> None:
         "The Ukrainian ambassador, Wasil Bodnar, said his country criticized Russia.",
         "2022-01-25",
     )
-    assert any(e.source.code.startswith("UKR") and e.source.name == "his country" for e in doc.events)
+    assert any(
+        e.source.code.startswith("UKR") and e.source.name == "his country" for e in doc.events
+    )
 
 
 def test_capitalised_names_only(coder: Coder) -> None:
@@ -105,9 +107,7 @@ def test_every_mention_points_to_an_actor(coder: Coder) -> None:
 
 def test_user_dictionary_csv_wins_and_is_dated(tmp_path: Path) -> None:
     path = tmp_path / "actors.csv"
-    path.write_text(
-        "pattern,code,start,end\nRussia,ZZZ,2020-01-01,2021-01-01\n", encoding="utf-8"
-    )
+    path.write_text("pattern,code,start,end\nRussia,ZZZ,2020-01-01,2021-01-01\n", encoding="utf-8")
     coder = Coder(actors=path)
     inside = coder.code("Russia accused Ukraine of lying.", "2020-06-01")
     outside = coder.code("Russia accused Ukraine of lying.", "2022-06-01")
@@ -129,5 +129,5 @@ def test_user_dictionary_yaml(tmp_path: Path) -> None:
 def test_user_dictionary_errors_name_the_file(tmp_path: Path, content: str) -> None:
     path = tmp_path / "bad.csv"
     path.write_text(content, encoding="utf-8")
-    with pytest.raises(DataError, match="bad.csv"):
+    with pytest.raises(DataError, match=r"bad\.csv"):
         read_user_actors(path)

@@ -24,7 +24,9 @@ SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
 OBJECT_CONTROL_FRAMES = {"appeal", "demand", "accuse"}
-MATERIAL_CONFLICT = {"17", "18", "19", "20"}
+# Roots where a named but unresolved object means the act was not aimed at an actor at all
+# ("attacked the proclamation"), so no one-sided event is coded.
+ACTOR_AIMED = {"18", "19"}
 # Roots whose target may be a place, coded as its country: "annexed Crimea", "shelled Kharkiv".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
 MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
@@ -135,7 +137,8 @@ class EventExtractor:
             return False
         obj = _object(tok)
         if entry.prep:
-            prep = _prep(tok, entry.prep)
+            # "invested billions in Egypt": the parser may hang the phrase on the object
+            prep = _prep(tok, entry.prep) or (_prep(obj, entry.prep) if obj is not None else None)
             if prep is None:
                 return False
             pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
@@ -278,7 +281,7 @@ class EventExtractor:
             if not targets and len(sources) >= 2 and self.lex.reciprocal(pred.code):
                 # "Russia and China held talks": each with the other
                 pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
-            elif not targets and self._one_sided_ok(pred):
+            elif not pairs and self._one_sided_ok(pred):
                 pairs = [(s, None) for s in sources]
             for source, target in pairs:
                 m = modality
@@ -338,7 +341,7 @@ class EventExtractor:
         proclamation" is no armed attack."""
         if not self.lex.one_sided(pred.code):
             return False
-        if pred.code[:2] not in MATERIAL_CONFLICT or pred.token.pos_ not in ("VERB", "AUX"):
+        if pred.code[:2] not in ACTOR_AIMED or pred.token.pos_ not in ("VERB", "AUX"):
             return True
         if pred.embedded is not None or "object" not in pred.targets:
             return True
