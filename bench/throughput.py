@@ -36,11 +36,11 @@ def main() -> None:
     args = ap.parse_args()
 
     from dyad import Coder, InputDocument
-    from dyad.nlp import load_parser
+    from dyad.nlp import load_full_pipeline
 
     rows = load_texts(args.limit)
     texts = [t for _, t, _ in rows]
-    nlp = load_parser()
+    nlp = load_full_pipeline()
     coder = Coder()
     tokens = sum(len(nlp.make_doc(t)) for t in texts)
     # warm up both paths once

@@ -195,8 +195,15 @@ def builtin_entries() -> list[Entry]:
         country = check_code("places.tsv", row["id"], row["country"])
         for pattern in dict.fromkeys([row["name"], *split_list(row.get("aliases"))]):
             entries.append(
-                Entry(f"place:{row['id']}", pattern, "place", country, row["name"], country,
-                      actor_kind="place")
+                Entry(
+                    f"place:{row['id']}",
+                    pattern,
+                    "place",
+                    country,
+                    row["name"],
+                    country,
+                    actor_kind="place",
+                )
             )
     for row in _rows("roles.tsv"):
         role = row["role"]

@@ -182,16 +182,33 @@ class DocumentActors:
     def note_people(self, doc: Doc, offset: int) -> None:
         """Remember people the parser names that no table knows, so that 'he' after them does
         not jump back to an earlier, known person."""
-        for ent in doc.ents:
-            if ent.label_ != "PERSON" or self.match_at_char(ent.start_char + offset):
+        for run in self._name_runs(doc, offset):
+            if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
-            if ent.text in self._surnames or ent[-1].text in self._surnames:
-                continue
-            self._unknown_names.update({ent.text, ent[-1].text})
+            self._unknown_names.update({run.text, run[-1].text})
         for tok in doc:
             if tok.text in self._unknown_names and tok.text not in self._surnames:
                 self._unknown_at.append((tok.idx + offset, tok.text))
         self._unknown_at.sort()
+
+    def _name_runs(self, doc: Doc, offset: int) -> list[Span]:
+        """Runs of capitalised proper nouns that no table knows: likely names of people.
+        (The parser's own entity recogniser would double the cost of a parse.)"""
+        runs: list[Span] = []
+        start = None
+        for tok in [*doc, None]:
+            ok = (
+                tok is not None
+                and tok.pos_ == "PROPN"
+                and tok.text[:1].isupper()
+                and self.match_at_char(tok.idx + offset) is None
+            )
+            if ok and start is None:
+                start = tok.i
+            elif not ok and start is not None:
+                runs.append(doc[start : tok.i if tok is not None else len(doc)])
+                start = None
+        return runs
 
     # ---------------------------------------------------------------- lookups
 
@@ -241,7 +258,13 @@ class DocumentActors:
             )
         if role and country:
             code = country if country.startswith(("IGO", "NGO", "IMG")) else country + role
-            names = [t for t in np if t.pos_ == "PROPN" and t.ent_type_ == "PERSON"]
+            names = [
+                t
+                for t in np
+                if t.pos_ == "PROPN"
+                and t.text[:1].isupper()
+                and self.match_at_char(t.idx + offset) is None
+            ]
             if names:
                 span = token.doc[names[0].i : names[-1].i + 1]
                 actor_id = "person:" + _slug(span.text)
@@ -477,9 +500,11 @@ def noun_phrase(token: Token) -> list[Token]:
     for child in token.children:
         if is_coordinated_modifier(child):
             continue
-        if child.dep_ in NP_DEPS or (
-            child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN"
-        ) or child.dep_ == "pobj":
+        if (
+            child.dep_ in NP_DEPS
+            or (child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN")
+            or child.dep_ == "pobj"
+        ):
             out.extend(noun_phrase(child))
     return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
 

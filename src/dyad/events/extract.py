@@ -155,7 +155,7 @@ class EventExtractor:
             if ref is None:
                 return False
             if entry.object_role == "person" and not (
-                obj.ent_type_ == "PERSON" or (ref.actor and ref.actor.startswith("person:"))
+                ref.actor and ref.actor.startswith("person:")
             ):
                 return False
         return True
