@@ -234,6 +234,9 @@ class DocumentActors:
         ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine)."""
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
+        gerund_owner = _gerund_owner(token)
+        if gerund_owner is not None:
+            token = gerund_owner  # "Turkey's supplying Ukraine" mis-parsed around "Ukraine"
         np = noun_phrase(token)
         heads = [token, *[c for c in token.children if c.dep_ == "appos"]]
         matches = self._matches_in(np, offset)
@@ -250,7 +253,7 @@ class DocumentActors:
         # 2. a role or title head (or a name after a title) composed with a country
         role = self._role(heads, matches, offset)
         country = self._country(np, matches, token, offset)
-        if role and not country:
+        if role and not country and not _owned_by_unknown(token, self, offset):
             country = (
                 self._country_from_place(token, offset)
                 or self.default_country
@@ -388,7 +391,7 @@ class DocumentActors:
             return None
         best: Mention | None = None
         for mention in self.mentions.values():
-            if mention.end > char or mention.how in ("pronoun", "demonym", "modifier"):
+            if mention.end > char or mention.how in ("pronoun", "demonym", "modifier", "place"):
                 continue  # adjectives and owners of things are not what 'it' points back to
             actor = self.actors[mention.actor]
             is_person = actor.kind == "person"
@@ -498,7 +501,7 @@ def noun_phrase(token: Token) -> list[Token]:
     """The token and the modifiers that belong to the same actor description."""
     out = [token]
     for child in token.children:
-        if is_coordinated_modifier(child):
+        if is_coordinated_modifier(child) or _parenthesised(child):
             continue
         if (
             child.dep_ in NP_DEPS
@@ -507,6 +510,32 @@ def noun_phrase(token: Token) -> list[Token]:
         ):
             out.extend(noun_phrase(child))
     return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
+
+
+def _gerund_owner(token: Token) -> Token | None:
+    """In "Turkey's supplying Ukraine with drones" the parser makes "Ukraine" the head, with
+    "supplying" and "Turkey" as its modifiers; the actor meant is the gerund's owner."""
+    children = list(token.children)
+    gerund = any(c.dep_ == "amod" and c.tag_ == "VBG" for c in children)
+    owners = [c for c in children if c.dep_ == "poss" and c.pos_ != "PRON"]
+    return owners[0] if gerund and owners else None
+
+
+def _owned_by_unknown(token: Token, actors: DocumentActors, offset: int) -> bool:
+    """'the government of Abdrabbuh Mansur Hadi': a role that belongs to someone dyad does
+    not know takes no country by default."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "of":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj" and pobj.pos_ == "PROPN":
+                    return actors.match_at_char(pobj.idx + offset) is None
+    return False
+
+
+def _parenthesised(tok: Token) -> bool:
+    """'the West (Al-Jazeera)': a parenthesised apposition is a source note, not the actor."""
+    first = tok.left_edge.i
+    return tok.dep_ == "appos" and first > 0 and tok.doc[first - 1].text == "("
 
 
 def is_coordinated_modifier(tok: Token) -> bool:

@@ -336,10 +336,12 @@ class EventExtractor:
         return refs
 
     def _one_sided_ok(self, pred: Predicate) -> bool:
-        """May this event stand without a target? Where the lexicon entry says it has none,
-        or CAMEO allows it for the code and no named target failed to resolve: "attacked the
-        proclamation" is no armed attack."""
+        """May this event stand without a target? Where CAMEO allows it for the code, and no
+        named target failed to resolve: "attacked the proclamation" is no armed attack. A noun
+        alone ("its investigation") is background, not a new event, unless it is a protest."""
         if not self.lex.one_sided(pred.code):
+            return False
+        if pred.token.pos_ in ("NOUN", "PROPN") and pred.code[:2] != "14":
             return False
         if pred.code[:2] not in ACTOR_AIMED or pred.token.pos_ not in ("VERB", "AUX"):
             return True
