@@ -24,6 +24,8 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
+# Roles a single unnamed person can hold ("the driver", "a suspect"): 'he' may point to them.
+PERSON_ROLES = {"CVL", "CRM", "GOV", "MIL", "COP", "JUD", "LEG", "MED", "EDU", "OPP", "ELI"}
 # Mentions whose text is a name of the actor (kept as aliases), not a description of it.
 # Matches that place something in a country.
 COUNTRY_KINDS = {"country", "demonym", "capital", "place"}
@@ -59,6 +61,7 @@ class DocumentActors:
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
         self._unknown_names: set[str] = set()  # people named in the text whom dyad cannot code
         self._unknown_at: list[tuple[int, str]] = []  # where they are mentioned
+        self._individuals: set[tuple[int, int]] = set()  # role phrases naming one person
         self.default_country = self._main_country()
         self._register_titled_people()
         self._match_surnames()
@@ -276,7 +279,10 @@ class DocumentActors:
                 self._surnames.setdefault(span[-1].text, actor_id)
                 self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
                 return self._ref(actor_id, np, offset, "title")
-            return self._ref(self._code_actor(code), np, offset, "role")
+            ref = self._ref(self._code_actor(code), np, offset, "role")
+            if token.tag_ == "NN" and role in PERSON_ROLES:
+                self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
+            return ref
         # 3. a pronoun possessor's country: "his country"
         lemma = token.lemma_.lower()
         if lemma in SELF_WORDS:
@@ -394,7 +400,7 @@ class DocumentActors:
             if mention.end > char or mention.how in ("pronoun", "demonym", "modifier", "place"):
                 continue  # adjectives and owners of things are not what 'it' points back to
             actor = self.actors[mention.actor]
-            is_person = actor.kind == "person"
+            is_person = actor.kind == "person" or (mention.start, mention.end) in self._individuals
             if (wanted == "person") != is_person:
                 continue
             if best is None or mention.start > best.start:

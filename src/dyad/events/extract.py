@@ -64,10 +64,10 @@ class EventExtractor:
         doc = sent.doc
         offset = sent.offset
         self._actors, self._offset = actors, offset
-        # Subjects first, in text order, so that a pronoun later in the sentence ("his
-        # country") can point back to a person the sentence itself introduces.
+        # Noun phrases first, in text order, so that a pronoun later in the sentence ("his
+        # country", "detained him") can point back to someone the sentence itself introduces.
         for tok in doc:
-            if tok.dep_ in SUBJECT_DEPS or tok.dep_ in PASSIVE_SUBJECT_DEPS:
+            if tok.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS | {"pobj", "appos"}:
                 actors.resolve(tok, offset)
         preds: dict[int, Predicate] = {}
         consumed: set[int] = set()
