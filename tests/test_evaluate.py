@@ -100,3 +100,26 @@ def test_read_gold_skips_unannotated_lines_and_keeps_context() -> None:
     docs = read_gold(lines)
     assert [d.id for d in docs] == ["a", "c"]
     assert docs[1].context == "before " and docs[1].events[0].target is None
+
+
+def test_mention_accuracy_takes_the_most_overlapping_mention() -> None:
+    from dyad.evaluate import GoldMention, score_mentions
+    from dyad.model import Actor, Mention
+
+    g = GoldDoc(
+        "d",
+        "x",
+        "2022-01-01",
+        None,
+        mentions=[
+            GoldMention(0, 7, "Kremlin", "RUSGOV"),
+            GoldMention(10, 16, "Ankara", "TURGOV"),
+            GoldMention(20, 24, "Kyiv", "UKRGOV"),
+        ],
+    )
+    d = doc()
+    d.actors = [Actor("RUSGOV", "Russia", "RUSGOV"), Actor("TUR", "Turkey", "TUR")]
+    d.mentions = [Mention(0, 7, "Kremlin", "RUSGOV", 0), Mention(10, 16, "Ankara", "TUR", 0)]
+    r = score_mentions([g], [d])
+    assert (r.gold, r.found, r.country, r.full) == (3, 2, 2, 1)
+    assert {e["text"] for e in r.errors} == {"Ankara", "Kyiv"}

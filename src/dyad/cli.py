@@ -108,7 +108,14 @@ def cmd_code(args: argparse.Namespace) -> int:
 
 
 def cmd_eval(args: argparse.Namespace) -> int:
-    from dyad.evaluate import code_gold, format_report, read_gold, score
+    from dyad.evaluate import (
+        code_gold,
+        format_mentions,
+        format_report,
+        read_gold,
+        score,
+        score_mentions,
+    )
     from dyad.pipeline import Coder
 
     try:
@@ -119,10 +126,17 @@ def cmd_eval(args: argparse.Namespace) -> int:
     coder = Coder(actors=args.actors)
     docs = code_gold(coder, gold, context=not args.no_context)
     report = score(gold, docs)
+    mentions = score_mentions(gold, docs) if any(g.mentions is not None for g in gold) else None
     if args.json:
-        print(json.dumps(report.to_dict(), indent=2))
+        out = report.to_dict()
+        if mentions is not None:
+            out["mentions"] = mentions.to_dict()
+        print(json.dumps(out, indent=2))
     else:
-        print(format_report(report, args.errors))
+        if report.documents:
+            print(format_report(report, args.errors))
+        if mentions is not None:
+            print(format_mentions(mentions, args.errors))
     return 0
 
 

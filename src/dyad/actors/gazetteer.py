@@ -14,6 +14,7 @@ from functools import lru_cache
 from pathlib import Path
 
 import yaml
+from anyascii import anyascii
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -75,7 +76,7 @@ class Gazetteer:
     def compile(self, nlp: Language) -> Gazetteer:
         """Build the phrase matchers; acronyms match case-sensitively, names need a capital."""
         exact = PhraseMatcher(nlp.vocab, attr="ORTH")
-        lower = PhraseMatcher(nlp.vocab, attr="LOWER")
+        lower = PhraseMatcher(nlp.vocab, attr="NORM")  # folded: see fold_norms
         self.by_key = {}
         exact_patterns: dict[str, Doc] = {}
         lower_patterns: dict[str, Doc] = {}
@@ -84,8 +85,8 @@ class Gazetteer:
             self.by_key.setdefault(key, []).append(entry)
             if _is_acronym(entry.pattern):
                 exact_patterns.setdefault(entry.pattern, nlp.make_doc(entry.pattern))
-            else:
-                lower_patterns.setdefault(key, nlp.make_doc(entry.pattern))
+            elif key not in lower_patterns:
+                lower_patterns[key] = fold_norms(nlp.make_doc(entry.pattern))
         for text, doc in exact_patterns.items():
             exact.add(text, [doc])
         for key, doc in lower_patterns.items():
@@ -103,8 +104,20 @@ class Gazetteer:
         return self.by_key.get(_key(surface), [])
 
 
+def fold(text: str) -> str:
+    """Lowercase ASCII form of a name: Erdoğan, ERDOGAN and Erdogan are one name."""
+    return anyascii(text).lower()
+
+
+def fold_norms(doc: Doc) -> Doc:
+    """Set every token's NORM to its folded form, which the name matcher compares."""
+    for token in doc:
+        token.norm_ = fold(token.text)
+    return doc
+
+
 def _key(text: str) -> str:
-    return " ".join(text.lower().split())
+    return " ".join(fold(text).split())
 
 
 def _is_acronym(pattern: str) -> bool:

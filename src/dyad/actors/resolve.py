@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer
+from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold_norms
 from dyad.model import Actor, ActorRef, Mention
 
 # Dependencies that stay inside a noun phrase when composing an actor.
@@ -24,6 +24,12 @@ PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
+# Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
+PERSON_NOUNS = {
+    "rival", "opponent", "ally", "friend", "wife", "husband", "son", "daughter", "brother",
+    "sister", "father", "mother", "aide", "adviser", "advisor", "successor", "predecessor",
+    "critic", "supporter", "lawyer", "deputy", "assistant", "family", "relative", "partner",
+}  # fmt: skip
 # Roles a single unnamed person can hold ("the driver", "a suspect"): 'he' may point to them.
 PERSON_ROLES = {"CVL", "CRM", "GOV", "MIL", "COP", "JUD", "LEG", "MED", "EDU", "OPP", "ELI"}
 # Mentions whose text is a name of the actor (kept as aliases), not a description of it.
@@ -70,6 +76,7 @@ class DocumentActors:
 
     def _match(self) -> list[Match]:
         spans: list[tuple[Span, list[Entry]]] = []
+        fold_norms(self.tokens)
         for name, matcher in self.gaz.matchers.items():
             for _, start, end in matcher(self.tokens):
                 span = self.tokens[start:end]
@@ -306,7 +313,14 @@ class DocumentActors:
             for child in owners:
                 if child.pos_ != "PRON":
                     m = self.match_at_char(child.idx + offset)
-                    if m and m.entry.kind in ("demonym", "country", "org", "seat", "person"):
+                    # a person's thing is theirs ("Putin's invitation"); a person's person
+                    # ("Erdogan's rival") is someone else
+                    person_head = token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS
+                    if (
+                        (m
+                        and m.entry.kind in ("demonym", "country", "org", "seat"))
+                        or (m and m.entry.kind == "person" and not person_head)
+                    ):
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
 
@@ -435,7 +449,8 @@ class DocumentActors:
         start = min(t.idx for t in core) + offset
         last = max(core, key=lambda t: t.idx)
         end = last.idx + len(last.text) + offset
-        self._mention(start, end, actor_id, how, alias=False)
+        if how != "modifier":  # "the Turkish initiative" names a thing, not an actor
+            self._mention(start, end, actor_id, how, alias=False)
         return ActorRef(self.actors[actor_id].code, self.text[start:end], start, end, actor_id)
 
     def _code_actor(self, code: str, name: str | None = None) -> str:

@@ -45,12 +45,21 @@ class GoldEvent:
 
 
 @dataclass
+class GoldMention:
+    start: int
+    end: int
+    text: str
+    code: str
+
+
+@dataclass
 class GoldDoc:
     id: str
     text: str
     date: str | None
-    events: list[GoldEvent]
+    events: list[GoldEvent] | None  # None: events not annotated
     context: str = ""  # the article text before the sentence, when the gold gives it
+    mentions: list[GoldMention] | None = None  # None: mentions not annotated
 
 
 @dataclass
@@ -117,10 +126,20 @@ def read_gold(lines: Iterable[str]) -> list[GoldDoc]:
         if not line.strip():
             continue
         d = json.loads(line)
-        if "events" not in d:
+        if "events" not in d and "mentions" not in d:
             continue
-        events = [GoldEvent.from_dict(e) for e in d["events"]]
-        docs.append(GoldDoc(str(d["id"]), d["text"], d.get("date"), events, d.get("context", "")))
+        events = [GoldEvent.from_dict(e) for e in d["events"]] if "events" in d else None
+        mentions = (
+            [
+                GoldMention(int(m["start"]), int(m["end"]), m["text"], m["code"])
+                for m in d["mentions"]
+            ]
+            if "mentions" in d
+            else None
+        )
+        docs.append(
+            GoldDoc(str(d["id"]), d["text"], d.get("date"), events, d.get("context", ""), mentions)
+        )
     return docs
 
 
@@ -164,11 +183,13 @@ def _matches(g: GoldEvent, e: Event, level: str, actors: str) -> bool:
 
 def score(gold: list[GoldDoc], predicted: list[Document]) -> Report:
     """Precision, recall and F1 at every level, the root confusion and the error lists."""
-    report = Report(documents=len(gold))
+    report = Report(documents=sum(g.events is not None for g in gold))
     for level in LEVELS:
         for actors in ACTOR_LEVELS:
             report.scores[f"{level}/{actors}"] = Score()
     for g, doc in zip(gold, predicted, strict=True):
+        if g.events is None:
+            continue
         preds = [e for e in doc.events if e.modality in FACTUAL]
         report.gold_events += sum(not e.optional for e in g.events)
         report.predicted_events += len(preds)
@@ -266,4 +287,68 @@ def format_report(report: Report, show_errors: int = 40) -> str:
                 extra = f"  [{item['rule']}]" if "rule" in item else ""
                 lines.append(f"  {item['id']}: {item[key]}{extra}")
                 lines.append(f"      {' '.join(item['sentence'].split())[:220]}")
+    return "\n".join(lines)
+
+
+@dataclass
+class MentionReport:
+    """How well dyad resolves the actor mentions a gold file marks."""
+
+    gold: int = 0
+    found: int = 0  # gold mentions overlapped by a dyad mention
+    country: int = 0  # ... whose code has the same first three letters
+    full: int = 0  # ... whose code is the same
+    errors: list[dict[str, Any]] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        n = self.gold or 1
+        return {
+            "gold_mentions": self.gold,
+            "found": self.found,
+            "coverage": round(self.found / n, 4),
+            "country_accuracy": round(self.country / n, 4),
+            "full_accuracy": round(self.full / n, 4),
+            "errors": self.errors,
+        }
+
+
+def score_mentions(gold: list[GoldDoc], predicted: list[Document]) -> MentionReport:
+    """Accuracy of actor codes over gold mentions: a gold mention takes the code of the dyad
+    mention that overlaps it most; none counts as wrong."""
+    report = MentionReport()
+    for g, doc in zip(gold, predicted, strict=True):
+        if g.mentions is None:
+            continue
+        codes = {a.id: a.code for a in doc.actors}
+        offset = len(g.context)
+        for gm in g.mentions:
+            report.gold += 1
+            start, end = gm.start + offset, gm.end + offset
+            best, overlap = None, 0
+            for m in doc.mentions:
+                o = min(end, m.end) - max(start, m.start)
+                if o > overlap:
+                    best, overlap = m, o
+            code = codes.get(best.actor) if best else None
+            if code is not None:
+                report.found += 1
+                report.country += code[:3] == gm.code[:3]
+                report.full += code == gm.code
+            if code != gm.code:
+                report.errors.append(
+                    {"id": g.id, "text": gm.text, "gold": gm.code, "predicted": code}
+                )
+    return report
+
+
+def format_mentions(report: MentionReport, show_errors: int = 40) -> str:
+    """The mention report as text."""
+    d = report.to_dict()
+    lines = [
+        f"mentions: gold {d['gold_mentions']}, found {d['found']} ({d['coverage']:.3f}), "
+        f"country-level accuracy {d['country_accuracy']:.3f}, "
+        f"full-code accuracy {d['full_accuracy']:.3f}"
+    ]
+    for e in report.errors[:show_errors]:
+        lines.append(f"  {e['id']}: {e['text']!r} gold {e['gold']} predicted {e['predicted']}")
     return "\n".join(lines)
