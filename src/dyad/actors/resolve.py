@@ -69,6 +69,7 @@ class DocumentActors:
         self._unknown_at: list[tuple[int, str]] = []  # where they are mentioned
         self._individuals: set[tuple[int, int]] = set()  # role phrases naming one person
         self.default_country = self._main_country()
+        self._register_known_surnames()
         self._register_titled_people()
         self._match_surnames()
 
@@ -124,6 +125,17 @@ class DocumentActors:
                 "person",
             )
         ]
+
+    def _register_known_surnames(self) -> None:
+        """A known person named in full ("Boris Johnson") is meant by the bare surname later in
+        the same document, even where the surname alone is too ambiguous for the tables."""
+        for m in self.matches:
+            e = m.entry
+            if e.kind != "person" or m.token_end - m.token_start < 2:
+                continue
+            actor_id = "person:" + _slug(e.name)
+            self._actor(actor_id, e.name, e.code, kind="person")
+            self._surnames.setdefault(self.tokens[m.token_end - 1].text, actor_id)
 
     def _register_titled_people(self) -> None:
         """People introduced as '[country/seat] title Firstname Lastname' get that code."""
@@ -316,10 +328,8 @@ class DocumentActors:
                     # a person's thing is theirs ("Putin's invitation"); a person's person
                     # ("Erdogan's rival") is someone else
                     person_head = token.pos_ == "PROPN" or token.lemma_.lower() in PERSON_NOUNS
-                    if (
-                        (m
-                        and m.entry.kind in ("demonym", "country", "org", "seat"))
-                        or (m and m.entry.kind == "person" and not person_head)
+                    if (m and m.entry.kind in ("demonym", "country", "org", "seat")) or (
+                        m and m.entry.kind == "person" and not person_head
                     ):
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
