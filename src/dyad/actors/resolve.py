@@ -248,12 +248,41 @@ class DocumentActors:
     # ---------------------------------------------------------------- parse-time resolution
 
     def resolve(
-        self, token: Token, offset: int, direct: bool = False, places: bool = False
+        self,
+        token: Token,
+        offset: int,
+        direct: bool = False,
+        places: bool = False,
+        private: bool = False,
     ) -> ActorRef | None:
         """The actor a parsed token stands for, composed from its noun phrase; None if unknown.
 
         ``direct`` refuses actors that only modify a thing ("the Turkish initiative");
-        ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine)."""
+        ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine); ``private``
+        takes a person named without any role, in a document about one country, for a
+        civilian of that country ("Judge Miller sentenced Paul Manafort")."""
+        ref = self._resolve(token, offset, direct, places)
+        if ref is None and private and self.default_country and token.pos_ == "PROPN":
+            ref = self._private_person(token, offset)
+        return ref
+
+    def _private_person(self, token: Token, offset: int) -> ActorRef | None:
+        runs = self._name_runs(token.doc, offset)
+        run = next((r for r in runs if r.start <= token.i < r.end), None)
+        if run is None or token.i != run.end - 1:
+            return None
+        actor_id = self._surnames.get(run.text) or self._surnames.get(run[-1].text)
+        if actor_id is None:
+            actor_id = "person:" + _slug(run.text)
+            self._actor(actor_id, run.text, f"{self.default_country}CVL", kind="person")
+            self._surnames.setdefault(run.text, actor_id)
+            self._surnames.setdefault(run[-1].text, actor_id)
+        start = run.start_char + offset
+        end = start + len(run.text)
+        self._mention(start, end, actor_id, "name")
+        return ActorRef(self.actors[actor_id].code, run.text, start, end, actor_id)
+
+    def _resolve(self, token: Token, offset: int, direct: bool, places: bool) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
         gerund_owner = _gerund_owner(token)

@@ -266,7 +266,9 @@ class EventExtractor:
     ) -> list[Event]:
         events: list[Event] = []
         source_tokens = pred.source_tokens or _sources(pred)
-        sources = self._resolve_all(source_tokens, actors, offset)
+        sources = self._resolve_all(
+            source_tokens, actors, offset, private=self.lex.private_people(pred.code)
+        )
         reported = speaker is not None
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
@@ -318,7 +320,12 @@ class EventExtractor:
         return events
 
     def _resolve_all(
-        self, toks: list[Token], actors: DocumentActors, offset: int, places: bool = False
+        self,
+        toks: list[Token],
+        actors: DocumentActors,
+        offset: int,
+        places: bool = False,
+        private: bool = False,
     ) -> list[ActorRef]:
         """Actors for argument tokens; 'we' and 'I' in a statement are its speaker."""
         refs: list[ActorRef] = []
@@ -330,7 +337,7 @@ class EventExtractor:
                     start = t.idx + offset
                     ref = ActorRef(speaker.code, t.text, start, start + len(t.text), speaker.actor)
             else:
-                ref = actors.resolve(t, offset, places=places)
+                ref = actors.resolve(t, offset, places=places, private=private)
             if ref is not None and not any(r.actor == ref.actor for r in refs):
                 refs.append(ref)
         return refs
@@ -361,13 +368,14 @@ class EventExtractor:
             if obj is not None and obj not in hosts:
                 hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
         places = pred.code[:2] in PLACE_TARGET_ROOTS
+        private = self.lex.private_people(pred.code)
         for specs in (pred.targets, inner.targets if inner is not None else ()):
             for spec in specs:
                 if spec == "none":
                     break  # no target slot here; the embedded event may have one
                 for host in hosts:
                     toks = _target_tokens(host, spec)
-                    refs = self._resolve_all(toks, actors, offset, places)
+                    refs = self._resolve_all(toks, actors, offset, places, private)
                     if refs:
                         return refs
         if inner is not None and pred.frame in ("appeal", "demand") and inner.token.pos_ == "NOUN":

@@ -30,6 +30,7 @@ POLICY_KINDS = {
     "hypothetical_noun",
     "reciprocal_root",
     "first_person",
+    "private_person_root",
 }
 
 
@@ -134,6 +135,9 @@ class Lexicon:
 
     def one_sided(self, code: str) -> bool:
         return any(code.startswith(r) for r in self.policy.words.get("one_sided_root", ()))
+
+    def private_people(self, code: str) -> bool:
+        return any(code.startswith(r) for r in self.policy.words.get("private_person_root", ()))
 
     def reciprocal(self, code: str) -> bool:
         return any(code.startswith(r) for r in self.policy.words.get("reciprocal_root", ()))
