@@ -242,7 +242,7 @@ class EventExtractor:
             if prep is not None:
                 candidates += [c for c in prep.children if c.dep_ in ("pcomp", "pobj")]
         obj = _object(tok)
-        if obj is not None:
+        if obj is not None and obj.pos_ in ("NOUN", "PROPN"):  # a verb as object is a mis-tag
             candidates.append(obj)
         for cand in candidates:
             if cand.pos_ in ("VERB", "AUX"):
@@ -278,6 +278,9 @@ class EventExtractor:
             sources = self._resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
+            if self.lex.suspect(pred.code):
+                # a civilian arrested, charged or convicted is a suspect in that event
+                targets = [_as_role(t, "CVL", "CRM") for t in targets]
             code = self.onto[pred.code]
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
             if not targets and len(sources) >= 2 and self.lex.reciprocal(pred.code):
@@ -526,6 +529,12 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
             return []
         return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
     return []
+
+
+def _as_role(ref: ActorRef, old: str, new: str) -> ActorRef:
+    if not ref.code.endswith(old):
+        return ref
+    return ActorRef(ref.code[: -len(old)] + new, ref.name, ref.start, ref.end, ref.actor)
 
 
 def _between(pred: Predicate) -> list[Token]:

@@ -31,6 +31,7 @@ POLICY_KINDS = {
     "reciprocal_root",
     "first_person",
     "private_person_root",
+    "suspect_root",
 }
 
 
@@ -138,6 +139,9 @@ class Lexicon:
 
     def private_people(self, code: str) -> bool:
         return any(code.startswith(r) for r in self.policy.words.get("private_person_root", ()))
+
+    def suspect(self, code: str) -> bool:
+        return any(code.startswith(r) for r in self.policy.words.get("suspect_root", ()))
 
     def reciprocal(self, code: str) -> bool:
         return any(code.startswith(r) for r in self.policy.words.get("reciprocal_root", ()))
