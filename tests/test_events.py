@@ -130,6 +130,16 @@ def test_hypothetical_modal(coder: Coder) -> None:
     assert evs and all(e.modality == "hypothetical" for e in evs)
 
 
+def test_weighed_action_is_hypothetical(coder: Coder) -> None:
+    evs = events(coder, "Mexico is considering charging the gunman with terrorism.")
+    assert evs and all(e.modality == "hypothetical" for e in evs)
+
+
+def test_suspect_of_a_legal_action_is_coded_crm(coder: Coder) -> None:
+    evs = events(coder, "Turkish police arrested a man in Istanbul.")
+    assert ("TURCOP", "173", "TURCRM") in triples(evs)
+
+
 def test_question_is_hypothetical(coder: Coder) -> None:
     evs = events(coder, "Will Russia attack Ukraine?")
     assert all(e.modality == "hypothetical" for e in evs)

@@ -420,6 +420,8 @@ class EventExtractor:
                     found.add("claimed")
             if head.dep_ == "xcomp" and policy.has("intent_head", head.head.lemma_):
                 found.add("intended")
+            if head.dep_ == "xcomp" and policy.has("hypothetical_head", head.head.lemma_):
+                found.add("hypothetical")
             if head.dep_ in ("relcl", "acl") and any(
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children
             ):

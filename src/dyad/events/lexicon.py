@@ -26,6 +26,7 @@ POLICY_KINDS = {
     "claim_adverb",
     "speech_verb",
     "intent_head",
+    "hypothetical_head",
     "one_sided_root",
     "hypothetical_noun",
     "reciprocal_root",
