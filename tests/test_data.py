@@ -128,3 +128,17 @@ def test_places_have_coordinates_in_range() -> None:
     rows = read_tsv(data_path("places", "places.tsv"))
     assert all(-90 <= float(r["lat"]) <= 90 and -180 <= float(r["lon"]) <= 180 for r in rows)
     assert len({r["id"] for r in rows}) == len(rows)
+
+
+def test_lexicon_coverage_flags_codes_without_entries(tmp_path: Path) -> None:
+    from dyad.events.coverage import coverage, format_coverage
+
+    tests = tmp_path / "cases.yaml"
+    tests.write_text("- text: x\n  events: [{source: RUS, target: UKR, code: '112'}]\n")
+    rows = {r.code: r for r in coverage(default_lexicon(), load_ontology(), tests)}
+    assert len(rows) == 296  # every code below the 20 roots
+    assert rows["112"].verbs > 0 and rows["112"].tests == 1
+    unreached = [c for c, r in rows.items() if not r.entries]
+    assert "204" in unreached
+    text = format_coverage(list(rows.values()), only_missing=True)
+    assert "204" in text and "112 " not in text

@@ -1,4 +1,4 @@
-"""The ``dyad`` command line: ``dyad code`` and ``dyad eval``.
+"""The ``dyad`` command line: ``dyad code``, ``dyad eval`` and ``dyad lexicon``.
 
 Every failure the user can cause (bad input, a bad actor dictionary) ends in one line on stderr
 naming the file and the problem, a non-zero exit, and no traceback; whatever was coded before it
@@ -60,7 +60,30 @@ def _parser() -> argparse.ArgumentParser:
         help="code each gold sentence alone, ignoring its article context",
     )
     e.add_argument("--errors", type=int, default=40, help="how many misses/false alarms to list")
+    lx = sub.add_parser("lexicon", help="lexicon entries and tests per CAMEO code")
+    lx.add_argument("--missing", action="store_true", help="list only codes with no entry")
+    lx.add_argument("--json", action="store_true", help="print rows as JSON")
+    lx.add_argument(
+        "--tests",
+        default="tests/data/phrasings.yaml",
+        help="phrasing tests to count per code (default: %(default)s, if present)",
+    )
     return p
+
+
+def cmd_lexicon(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from dyad.cameo import load_ontology
+    from dyad.events import default_lexicon
+    from dyad.events.coverage import coverage, format_coverage
+
+    rows = coverage(default_lexicon(), load_ontology(), Path(args.tests))
+    if args.json:
+        print(json.dumps([{**r.__dict__, "entries": r.entries} for r in rows], indent=2))
+    else:
+        print(format_coverage(rows, args.missing))
+    return 0
 
 
 def _documents(args: argparse.Namespace) -> Iterator[InputDocument]:
@@ -142,7 +165,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"code": cmd_code, "eval": cmd_eval}[args.command]
+    handler = {"code": cmd_code, "eval": cmd_eval, "lexicon": cmd_lexicon}[args.command]
     try:
         return handler(args)
     except (InputError, DataError) as exc:
