@@ -115,7 +115,7 @@ class Event:
     quad_class: int
     plover: str
     plover_mode: str
-    modality: str
+    modality: Modality
     sentence: int
     trigger: Span
     rule: str
@@ -138,7 +138,7 @@ class Quote:
     start: int
     end: int
     text: str
-    kind: str
+    kind: QuoteKind
     cue: Span | None = None
     speaker: ActorRef | None = None
     addressee: ActorRef | None = None

@@ -23,7 +23,6 @@ from dyad.nlp import ParsedSentence
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
-OBJECT_CONTROL_FRAMES = {"appeal", "demand", "accuse"}
 # Roots where a named but unresolved object means the act was not aimed at an actor at all
 # ("attacked the proclamation"), so no one-sided event is coded.
 ACTOR_AIMED = {"18", "19"}

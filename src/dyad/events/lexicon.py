@@ -112,7 +112,6 @@ class Policy:
     """Modality cues and which roots may be coded without a target."""
 
     words: dict[str, frozenset[str]] = field(default_factory=dict)
-    rule_of: dict[tuple[str, str], str] = field(default_factory=dict)
 
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.words.get(kind, frozenset())
@@ -264,10 +263,7 @@ def load_policy(folder: Path) -> Policy:
     for e in read_yaml_list(folder / "policy.yaml", required=("id", "kind", "words")):
         if e["kind"] not in POLICY_KINDS:
             raise DataError(f"policy.yaml: {e['id']}: unknown kind {e['kind']!r}")
-        values = _words(e["words"]) or frozenset()
-        words[e["kind"]].update(values)
-        for w in values:
-            policy.rule_of[(e["kind"], w)] = e["id"]
+        words[e["kind"]].update(_words(e["words"]) or frozenset())
     policy.words = {k: frozenset(v) for k, v in words.items()}
     return policy
 

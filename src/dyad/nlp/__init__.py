@@ -8,7 +8,6 @@ is present) and parses only those, in batches with ``nlp.pipe``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -80,13 +79,3 @@ class ParsedSentence:
     @property
     def offset(self) -> int:
         return self.sentence.start
-
-
-def parse(
-    nlp: Language, text: str, sentences: Iterable[Sentence], batch_size: int = 64
-) -> Iterator[ParsedSentence]:
-    """Parse the given sentences of one text, each on its own, in batches."""
-    chosen = list(sentences)
-    docs = nlp.pipe((text[s.start : s.end] for s in chosen), batch_size=batch_size)
-    for sentence, doc in zip(chosen, docs, strict=True):
-        yield ParsedSentence(sentence, doc)
