@@ -321,10 +321,14 @@ class DocumentActors:
             ]
             if names:
                 span = token.doc[names[0].i : names[-1].i + 1]
-                actor_id = "person:" + _slug(span.text)
-                self._actor(actor_id, span.text, code, kind="person")
+                # a name with a title is a person; with a sector word ("Iranian airline Mahan
+                # Air") an organisation
+                kind = "person" if any(m.entry.kind == "title" for m in matches) else "organization"
+                actor_id = ("person:" if kind == "person" else "org:") + _slug(span.text)
+                self._actor(actor_id, span.text, code, kind=kind)
                 self._surnames.setdefault(span.text, actor_id)
-                self._surnames.setdefault(span[-1].text, actor_id)
+                # a person is called by the surname later, an organisation by its first word
+                self._surnames.setdefault(span[-1 if kind == "person" else 0].text, actor_id)
                 self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
                 return self._ref(actor_id, np, offset, "title")
             ref = self._ref(self._code_actor(code), np, offset, "role")
@@ -383,6 +387,12 @@ class DocumentActors:
         sectors = [m for m in matches if m.entry.kind in ("title", "sector")]
         if sectors and heads[0].pos_ != "PROPN":
             return sectors[-1].entry.code
+        # "Iranian airline Mahan Air": a sector word in the name's own modifiers
+        head = heads[0]
+        own = {c.i for c in head.children if c.dep_ == "compound"}
+        for m in sectors:
+            if any(t.i in own for t in head.doc if m.start <= t.idx + offset < m.end):
+                return m.entry.code
         return None
 
     def _country(
