@@ -1,4 +1,5 @@
-"""The pipeline, top to bottom: segment, find actors, parse what matters, extract events.
+"""The pipeline, top to bottom: segment, find actors, parse what matters, find who is quoted,
+extract events.
 
 ``Coder`` loads the models and data once; ``Coder.code`` codes one text and ``Coder.pipe``
 streams many, batching the parser across documents.
@@ -18,6 +19,7 @@ from dyad.cameo import load_ontology
 from dyad.events import EventExtractor, default_lexicon
 from dyad.model import Document, InputDocument, Sentence
 from dyad.nlp import ParsedSentence, load_parser, load_segmenter, segment
+from dyad.quotes import quote_spans, quote_speakers
 
 
 @dataclass
@@ -104,10 +106,17 @@ class Coder:
     def _code_prepared(self, p: _Prepared, parsed: list[ParsedSentence]) -> Document:
         actors = self.resolver.document(p.tokens, p.date)
         actors.register_all_matches()
+        speakers = quote_speakers(
+            quote_spans(p.source.text),
+            parsed,
+            lambda lemma: self.lexicon.policy.has("speech_verb", lemma),
+            actors.resolve,
+        )
         events = []
         for sent in parsed:
             actors.note_people(sent.doc, sent.offset)
-            for event in self.extractor.extract(sent, actors):
+            speaker = speakers.get(sent.sentence.index)
+            for event in self.extractor.extract(sent, actors, speaker):
                 event.date = p.date
                 events.append(event)
         actor_list, mentions = actors.finish([s.start for s in p.sentences])

@@ -55,14 +55,18 @@ class EventExtractor:
         self.onto = ontology
         self._actors: DocumentActors | None = None  # set per sentence by extract()
         self._offset = 0
+        self._quoted_by: ActorRef | None = None
 
     # ------------------------------------------------------------------ public
 
-    def extract(self, sent: ParsedSentence, actors: DocumentActors) -> list[Event]:
-        """All events of one parsed sentence."""
+    def extract(
+        self, sent: ParsedSentence, actors: DocumentActors, quoted_by: ActorRef | None = None
+    ) -> list[Event]:
+        """All events of one parsed sentence; ``quoted_by`` is the speaker when the sentence
+        sits inside a direct quotation whose speech verb is in another sentence."""
         doc = sent.doc
         offset = sent.offset
-        self._actors, self._offset = actors, offset
+        self._actors, self._offset, self._quoted_by = actors, offset, quoted_by
         # Noun phrases first, in text order, so that a pronoun later in the sentence ("his
         # country", "detained him") can point back to someone the sentence itself introduces.
         for tok in doc:
@@ -467,6 +471,8 @@ class EventExtractor:
                 subs = [c for c in parent.children if c.dep_ in SUBJECT_DEPS]
                 return True, actors.resolve(subs[0], offset) if subs else None
             node = parent
+        if self._quoted_by is not None:
+            return True, self._quoted_by
         return False, None
 
 
