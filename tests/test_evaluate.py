@@ -122,4 +122,5 @@ def test_mention_accuracy_takes_the_most_overlapping_mention() -> None:
     d.mentions = [Mention(0, 7, "Kremlin", "RUSGOV", 0), Mention(10, 16, "Ankara", "TUR", 0)]
     r = score_mentions([g], [d])
     assert (r.gold, r.found, r.country, r.full) == (3, 2, 2, 1)
+    assert (r.predicted, r.spurious) == (2, 0)
     assert {e["text"] for e in r.errors} == {"Ankara", "Kyiv"}

@@ -298,6 +298,8 @@ class MentionReport:
     found: int = 0  # gold mentions overlapped by a dyad mention
     country: int = 0  # ... whose code has the same first three letters
     full: int = 0  # ... whose code is the same
+    predicted: int = 0  # dyad mentions in annotated documents
+    spurious: int = 0  # ... that overlap no gold mention
     errors: list[dict[str, Any]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
@@ -308,6 +310,8 @@ class MentionReport:
             "coverage": round(self.found / n, 4),
             "country_accuracy": round(self.country / n, 4),
             "full_accuracy": round(self.full / n, 4),
+            "predicted_mentions": self.predicted,
+            "spurious": self.spurious,
             "errors": self.errors,
         }
 
@@ -321,6 +325,12 @@ def score_mentions(gold: list[GoldDoc], predicted: list[Document]) -> MentionRep
             continue
         codes = {a.id: a.code for a in doc.actors}
         offset = len(g.context)
+        spans = [(gm.start + offset, gm.end + offset) for gm in g.mentions]
+        for m in doc.mentions:
+            if m.start < offset:
+                continue
+            report.predicted += 1
+            report.spurious += not any(min(e, m.end) > max(s, m.start) for s, e in spans)
         for gm in g.mentions:
             report.gold += 1
             start, end = gm.start + offset, gm.end + offset
@@ -347,7 +357,8 @@ def format_mentions(report: MentionReport, show_errors: int = 40) -> str:
     lines = [
         f"mentions: gold {d['gold_mentions']}, found {d['found']} ({d['coverage']:.3f}), "
         f"country-level accuracy {d['country_accuracy']:.3f}, "
-        f"full-code accuracy {d['full_accuracy']:.3f}"
+        f"full-code accuracy {d['full_accuracy']:.3f}; dyad mentions {d['predicted_mentions']}, "
+        f"{d['spurious']} of them on no gold mention"
     ]
     for e in report.errors[:show_errors]:
         lines.append(f"  {e['id']}: {e['text']!r} gold {e['gold']} predicted {e['predicted']}")
