@@ -131,3 +131,14 @@ def test_user_dictionary_errors_name_the_file(tmp_path: Path, content: str) -> N
     path.write_text(content, encoding="utf-8")
     with pytest.raises(DataError, match=r"bad\.csv"):
         read_user_actors(path)
+
+
+def test_every_person_pronoun_and_quoted_we_become_mentions(coder: Coder) -> None:
+    text = (
+        'Erdogan spoke in Ankara on Monday. He was calm. "We are ready," the Turkish president '
+        "said."
+    )
+    doc = coder.code(text, "2022-01-25")
+    by_text = {m.text: m for m in doc.mentions if m.how == "pronoun"}
+    assert by_text["He"].actor == "person:recep-tayyip-erdo-an"
+    assert by_text["We"].actor.startswith(("TUR", "person:"))

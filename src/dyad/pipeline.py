@@ -106,8 +106,9 @@ class Coder:
     def _code_prepared(self, p: _Prepared, parsed: list[ParsedSentence]) -> Document:
         actors = self.resolver.document(p.tokens, p.date)
         actors.register_all_matches()
+        spans = quote_spans(p.source.text)
         speakers = quote_speakers(
-            quote_spans(p.source.text),
+            spans,
             parsed,
             lambda lemma: self.lexicon.policy.has("speech_verb", lemma),
             actors.resolve,
@@ -119,6 +120,14 @@ class Coder:
             for event in self.extractor.extract(sent, actors, speaker):
                 event.date = p.date
                 events.append(event)
+        starts = {s.sentence.index: s.sentence.start for s in parsed}
+        quoted = [
+            (q.start, q.end, speakers[i])
+            for q in spans
+            for i in speakers
+            if q.start <= starts[i] < q.end
+        ]
+        actors.resolve_pronouns(quoted, set(self.lexicon.policy.words.get("first_person", ())))
         actor_list, mentions = actors.finish([s.start for s in p.sentences])
         return Document(
             id=p.source.id,

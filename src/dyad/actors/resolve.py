@@ -557,6 +557,24 @@ class DocumentActors:
                 actor_id = self._code_actor(m.entry.code, name)
             self._mention(m.start, m.end, actor_id, m.entry.kind)
 
+    def resolve_pronouns(
+        self, speakers: list[tuple[int, int, ActorRef]], first_person: set[str]
+    ) -> None:
+        """Every personal pronoun of the text as a mention: 'he', 'his', 'she', 'her' point back
+        to the latest person; 'I', 'we', 'our' inside a quotation to its speaker."""
+        for tok in self.tokens:
+            span = (tok.idx, tok.idx + len(tok.text))
+            if span in self.mentions:
+                continue
+            word = tok.lower_
+            if word in PERSON_PRONOUNS:
+                self._pronoun(tok, 0)
+            elif word in first_person:
+                for start, end, speaker in speakers:
+                    if start <= tok.idx < end and speaker.actor:
+                        self._mention(*span, speaker.actor, "pronoun")
+                        break
+
     def finish(self, sentence_starts: list[int]) -> tuple[list[Actor], list[Mention]]:
         """Actors and mentions in text order, each mention with its sentence index."""
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
