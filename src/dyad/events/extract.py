@@ -147,7 +147,7 @@ class EventExtractor:
             pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             obj = pobjs[0] if pobjs else None
         lemma = obj.lemma_.lower() if obj is not None else None
-        if entry.objects is not None and lemma not in entry.objects:
+        if entry.objects is not None and not (_object_lemmas(obj) & entry.objects):
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
@@ -477,6 +477,16 @@ class EventExtractor:
 
 
 # ---------------------------------------------------------------------- parse helpers
+
+
+def _object_lemmas(obj: Token | None) -> set[str]:
+    """The object's lemma and those of its coordinated or modifying nouns: "weapons and defense
+    technologies" is parsed with "weapons" as a modifier of "technologies"."""
+    if obj is None:
+        return set()
+    return {obj.lemma_.lower()} | {
+        c.lemma_.lower() for c in obj.children if c.dep_ in ("conj", "nmod", "compound")
+    }
 
 
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
