@@ -8,7 +8,6 @@ is already written. ``DYAD_DEBUG=1`` shows tracebacks for bugs.
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -16,6 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from dyad import __version__
 from dyad.ingest import InputError, read_documents
+from dyad.ingest.dates import normalize_date
 from dyad.model import InputDocument
 from dyad.output import FORMATS, make_writer
 from dyad.resources import DataError
@@ -101,13 +101,7 @@ def _documents(args: argparse.Namespace) -> Iterator[InputDocument]:
 
 
 def _check_date(value: str | None) -> None:
-    if value is None:
-        return
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        raise DataError(f"--date {value!r}: not a date (expected YYYY-MM-DD)") from None
-    if len(value) != 10:
+    if value is not None and normalize_date(value) != value:
         raise DataError(f"--date {value!r}: not a date (expected YYYY-MM-DD)")
 
 

@@ -62,6 +62,7 @@ class DocumentActors:
         self.role_labels = role_labels
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
+        self._order: list[tuple[int, int, tuple[int, int]]] = []  # (start, seq, key), sorted
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -219,18 +220,21 @@ class DocumentActors:
         runs: list[Span] = []
         start = None
         for tok in [*doc, None]:
-            ok = (
-                tok is not None
-                and tok.pos_ == "PROPN"
-                and tok.text[:1].isupper()
-                and self.match_at_char(tok.idx + offset) is None
-            )
+            ok = tok is not None and self._unknown_name(tok, offset)
             if ok and start is None:
                 start = tok.i
             elif not ok and start is not None:
                 runs.append(doc[start : tok.i if tok is not None else len(doc)])
                 start = None
         return runs
+
+    def _unknown_name(self, tok: Token, offset: int) -> bool:
+        """A capitalised proper noun that no table knows."""
+        return (
+            tok.pos_ == "PROPN"
+            and tok.text[:1].isupper()
+            and self.match_at_char(tok.idx + offset) is None
+        )
 
     # ---------------------------------------------------------------- lookups
 
@@ -312,13 +316,7 @@ class DocumentActors:
             )
         if role and country:
             code = country if country.startswith(("IGO", "NGO", "IMG")) else country + role
-            names = [
-                t
-                for t in np
-                if t.pos_ == "PROPN"
-                and t.text[:1].isupper()
-                and self.match_at_char(t.idx + offset) is None
-            ]
+            names = [t for t in np if self._unknown_name(t, offset)]
             if names:
                 span = token.doc[names[0].i : names[-1].i + 1]
                 # a name with a title is a person; with a sector word ("Iranian airline Mahan
@@ -458,22 +456,32 @@ class DocumentActors:
             wanted = "thing"
         else:
             return None
+        # The latest fitting mention before the pronoun (the earliest recorded among those
+        # starting at the same place), scanning back from the pronoun in text order.
         best: Mention | None = None
-        for mention in self.mentions.values():
+        best_seq = 0
+        k = bisect.bisect_left(self._order, (char + 1,))
+        while k > 0:
+            k -= 1
+            start, seq, key = self._order[k]
+            if best is not None and start < best.start:
+                break
+            mention = self.mentions[key]
             if mention.end > char or mention.how in ("pronoun", "demonym", "modifier", "place"):
                 continue  # adjectives and owners of things are not what 'it' points back to
             actor = self.actors[mention.actor]
-            is_person = actor.kind == "person" or (mention.start, mention.end) in self._individuals
+            is_person = actor.kind == "person" or key in self._individuals
             if (wanted == "person") != is_person:
                 continue
-            if best is None or mention.start > best.start:
-                best = mention
+            if best is None or seq < best_seq:
+                best, best_seq = mention, seq
         if best is None:
             return None
-        if wanted == "person" and any(
-            best.end <= pos < char and name not in self._surnames for pos, name in self._unknown_at
-        ):
-            return None  # the latest person is one dyad cannot code
+        if wanted == "person":
+            lo = bisect.bisect_left(self._unknown_at, (best.end, ""))
+            hi = bisect.bisect_left(self._unknown_at, (char, ""))
+            if any(name not in self._surnames for _, name in self._unknown_at[lo:hi]):
+                return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
         actor = self.actors[best.actor]
@@ -536,6 +544,7 @@ class DocumentActors:
             return
         text = self.text[start:end]
         self.mentions[(start, end)] = Mention(start, end, text, actor_id, -1, how)
+        bisect.insort(self._order, (start, len(self.mentions), (start, end)))
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)

@@ -269,9 +269,8 @@ class EventExtractor:
     ) -> list[Event]:
         events: list[Event] = []
         source_tokens = pred.source_tokens or _sources(pred)
-        sources = self._resolve_all(
-            source_tokens, actors, offset, private=self.lex.private_people(pred.code)
-        )
+        private = self.lex.policy.covers("private_person_root", pred.code)
+        sources = self._resolve_all(source_tokens, actors, offset, private=private)
         reported = speaker is not None
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
@@ -281,12 +280,13 @@ class EventExtractor:
             sources = self._resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
-            if self.lex.suspect(pred.code):
+            if self.lex.policy.covers("suspect_root", pred.code):
                 # a civilian arrested, charged or convicted is a suspect in that event
                 targets = [_as_role(t, "CVL", "CRM") for t in targets]
             code = self.onto[pred.code]
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
-            if not targets and len(sources) >= 2 and self.lex.reciprocal(pred.code):
+            reciprocal = self.lex.policy.covers("reciprocal_root", pred.code)
+            if not targets and len(sources) >= 2 and reciprocal:
                 # "Russia and China held talks": each with the other
                 pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
             elif not pairs and self._one_sided_ok(pred):
@@ -374,7 +374,7 @@ class EventExtractor:
             if obj is not None and obj not in hosts:
                 hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
         places = pred.code[:2] in PLACE_TARGET_ROOTS
-        private = self.lex.private_people(pred.code)
+        private = self.lex.policy.covers("private_person_root", pred.code)
         for specs in (pred.targets, inner.targets if inner is not None else ()):
             for spec in specs:
                 if spec == "none":
@@ -414,7 +414,7 @@ class EventExtractor:
                     # "announced she would launch": a future told in the past
                     found.add(
                         "intended"
-                        if word == "would" and _in_report(tok, policy)
+                        if word == "would" and _speech_verb(tok, policy) is not None
                         else "hypothetical"
                     )
                 if child.dep_ == "aux" and policy.has("intent_aux", word):
@@ -461,16 +461,10 @@ class EventExtractor:
         self, tok: Token, actors: DocumentActors, offset: int
     ) -> tuple[bool, ActorRef | None]:
         """Whether the predicate sits in reported speech, and the speaker if dyad knows them."""
-        node = tok
-        while node.head.i != node.i:
-            parent = node.head
-            speech = self.lex.policy.has("speech_verb", parent.lemma_)
-            if speech and (
-                node.dep_ in ("ccomp", "parataxis") or (node.dep_ == "dobj" and node.pos_ == "NOUN")
-            ):
-                subs = [c for c in parent.children if c.dep_ in SUBJECT_DEPS]
-                return True, actors.resolve(subs[0], offset) if subs else None
-            node = parent
+        verb = _speech_verb(tok, self.lex.policy, nouns=True)
+        if verb is not None:
+            subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+            return True, actors.resolve(subs[0], offset) if subs else None
         if self._quoted_by is not None:
             return True, self._quoted_by
         return False, None
@@ -659,13 +653,19 @@ def _has_modal(tok: Token, policy: Policy) -> bool:
     )
 
 
-def _in_report(tok: Token, policy: Policy) -> bool:
+def _speech_verb(tok: Token, policy: Policy, nouns: bool = False) -> Token | None:
+    """The speech verb whose statement (a complement clause or, with ``nouns``, a noun object:
+    "suggested Putin's rejection") contains the token, if any."""
     node = tok
     while node.head.i != node.i:
-        if node.dep_ in ("ccomp", "parataxis") and policy.has("speech_verb", node.head.lemma_):
-            return True
-        node = node.head
-    return False
+        parent = node.head
+        if policy.has("speech_verb", parent.lemma_) and (
+            node.dep_ in ("ccomp", "parataxis")
+            or (nouns and node.dep_ == "dobj" and node.pos_ == "NOUN")
+        ):
+            return parent
+        node = parent
+    return None
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:

@@ -116,6 +116,10 @@ class Policy:
     def has(self, kind: str, word: str) -> bool:
         return word.lower() in self.words.get(kind, frozenset())
 
+    def covers(self, kind: str, code: str) -> bool:
+        """Whether a CAMEO code falls under one of the code prefixes listed for ``kind``."""
+        return any(code.startswith(prefix) for prefix in self.words.get(kind, ()))
+
 
 @dataclass
 class Lexicon:
@@ -135,16 +139,7 @@ class Lexicon:
         return None
 
     def one_sided(self, code: str) -> bool:
-        return any(code.startswith(r) for r in self.policy.words.get("one_sided_root", ()))
-
-    def private_people(self, code: str) -> bool:
-        return any(code.startswith(r) for r in self.policy.words.get("private_person_root", ()))
-
-    def suspect(self, code: str) -> bool:
-        return any(code.startswith(r) for r in self.policy.words.get("suspect_root", ()))
-
-    def reciprocal(self, code: str) -> bool:
-        return any(code.startswith(r) for r in self.policy.words.get("reciprocal_root", ()))
+        return self.policy.covers("one_sided_root", code)
 
     def trigger_forms(self) -> frozenset[str]:
         """Every inflected form of every lemma that can start an event or a quote."""
