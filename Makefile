@@ -34,9 +34,16 @@ test: $(STAMP)
 eval: $(STAMP)
 	$(BIN)/dyad eval eval/dev.jsonl
 
-bench: $(STAMP)
+BENCH_STAMP := $(VENV)/.installed-bench
+
+$(BENCH_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,bench]"
+	touch $(BENCH_STAMP)
+
+bench: $(BENCH_STAMP)
 	$(BIN)/python bench/throughput.py
 	$(BIN)/python bench/accuracy.py
+	$(BIN)/python bench/quotes_baseline.py
 
 clean:
 	rm -rf $(VENV) build src/*.egg-info .pytest_cache .ruff_cache

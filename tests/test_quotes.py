@@ -1,18 +1,47 @@
-"""Direct quotations: where they run, and whose word the events inside them are."""
+"""Quotations: where direct and reported speech runs, who speaks, and whose word the events
+inside are."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 from dyad import Coder
-from dyad.quotes import quote_spans
+from dyad.evaluate import GoldDoc, GoldQuote
+from dyad.evaluate.quotes import score_quotes, speaker_matches
+from dyad.model import Document, Quote
+from dyad.quotes import load_cues, quote_spans
+from dyad.resources import DataError
+
+DATE = "2022-01-25"
 
 
 def quoted(text: str) -> list[str]:
     return [text[q.start : q.end] for q in quote_spans(text)]
 
 
+def quotes_of(coder: Coder, text: str) -> list[Quote]:
+    return coder.code(text, DATE).quotes
+
+
+def only(coder: Coder, text: str) -> Quote:
+    found = quotes_of(coder, text)
+    assert len(found) == 1, found
+    return found[0]
+
+
+# ------------------------------------------------------------------ marks
+
+
 def test_straight_and_curly_marks() -> None:
     text = 'He said "yes" and she said “no” and «peut-être».'
     assert quoted(text) == ['"yes"', "“no”", "«peut-être»"]
+
+
+def test_single_quotes_but_not_apostrophes() -> None:
+    text = "She said: 'We will stay.' The protesters' target was the Smiths' house."
+    assert quoted(text) == ["'We will stay.'"]
 
 
 def test_quote_over_several_sentences() -> None:
@@ -31,12 +60,232 @@ def test_unbalanced_mark_ends_with_its_paragraph() -> None:
     assert spans[0] == '" mark here.' and spans[1] == '"fine"'
 
 
+def test_unclosed_single_quote_is_an_apostrophe() -> None:
+    assert quoted("The 'nineties were over and the ministers' talks began.") == []
+
+
+# ------------------------------------------------------------------ direct speech
+
+
+def test_direct_quote_with_cue_after(coder: Coder) -> None:
+    q = only(coder, '"We will not give up," the Polish interior minister said.')
+    assert q.kind == "direct" and q.text.startswith("We will not give up")
+    assert q.cue is not None and q.cue.text == "said"
+    assert q.speaker is not None and q.speaker.code == "POLGOV"
+
+
+def test_direct_quote_with_cue_before_and_colon(coder: Coder) -> None:
+    q = only(coder, 'The Russian president said: "We will not leave this place."')
+    assert q.kind == "direct" and q.text == "We will not leave this place."
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_name_and_colon_without_a_verb(coder: Coder) -> None:
+    q = only(coder, 'Dmitry Peskov: "Nothing is decided yet."')
+    assert q.cue is not None and q.cue.text == ":"
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_dash_then_name_after_the_quote(coder: Coder) -> None:
+    q = only(coder, '"We are ready to talk to everyone who wants peace." — Dmitry Peskov')
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_multi_paragraph_quote_is_one_quote(coder: Coder) -> None:
+    text = '"This is the first part.\n\n"And this is the second part," the Polish president said.'
+    q = only(coder, text)
+    assert "first part" in q.text and "second part" in q.text
+    assert q.speaker is not None and q.speaker.code == "POLGOV"
+
+
+def test_quote_only_paragraph_continues_the_previous_speaker(coder: Coder) -> None:
+    text = (
+        'Recep Tayyip Erdogan said: "We are ready."\n\n'
+        '"We have always been ready to help both sides end this war, and we will be."'
+    )
+    first, second = quotes_of(coder, text)
+    assert second.cue is None
+    assert second.speaker is not None and second.speaker.actor == first.speaker.actor
+
+
+def test_scare_quotes_are_not_quotations(coder: Coder) -> None:
+    assert quotes_of(coder, 'Reports mention a "sharp tool" used in the attack.') == []
+
+
+def test_unbalanced_quote_is_kept_up_to_its_paragraph(coder: Coder) -> None:
+    text = 'The Polish president said "this will never end.\n\nThe next paragraph has no quote.'
+    q = only(coder, text)
+    assert q.text == "this will never end."
+    assert q.speaker is not None and q.speaker.code == "POLGOV"
+
+
+# ------------------------------------------------------------------ reported speech
+
+
+def test_said_that(coder: Coder) -> None:
+    q = only(coder, "The Kremlin said on Monday that talks with Kyiv would resume.")
+    assert (q.kind, q.text) == ("indirect", "talks with Kyiv would resume")
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_told_gives_the_addressee(coder: Coder) -> None:
+    q = only(coder, "The Turkish foreign minister told Reuters that the border would stay closed.")
+    assert q.text == "the border would stay closed"
+    assert q.addressee is not None and q.addressee.name == "Reuters"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "According to the Kremlin, two diplomats were expelled.",
+        "Two diplomats were expelled, according to the Kremlin.",
+    ],
+)
+def test_according_to(coder: Coder, text: str) -> None:
+    q = only(coder, text)
+    assert q.text in ("two diplomats were expelled", "Two diplomats were expelled")
+    assert q.cue is not None and q.cue.text.lower() == "according to"
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_statement_after_the_speaker_in_the_middle(coder: Coder) -> None:
+    q = only(coder, "The talks, Dmitry Peskov said, have failed.")
+    assert q.kind == "indirect" and q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_pronoun_speaker_points_back_to_the_person(coder: Coder) -> None:
+    doc = coder.code("Dmitry Peskov spoke on Monday. He said that the summit was possible.", DATE)
+    (q,) = doc.quotes
+    names = {a.id: a.name for a in doc.actors}
+    assert q.speaker is not None and names[q.speaker.actor] == "Dmitry Peskov"
+
+
+def test_relative_clause_speaker(coder: Coder) -> None:
+    q = only(coder, "Dmitry Peskov, who said that the summit was possible, left early.")
+    assert q.speaker is not None and q.speaker.name == "Dmitry Peskov"
+
+
+def test_quoted_as_saying(coder: Coder) -> None:
+    q = only(coder, "Erdogan was quoted as saying that Turkey would mediate.")
+    assert q.speaker is not None and q.speaker.code == "TURGOV"
+
+
+def test_unknown_speaker_keeps_a_name_without_a_code(coder: Coder) -> None:
+    q = only(coder, "Zbigniew Kowalczyk said that the harvest was poor.")
+    assert q.speaker is not None and q.speaker.name == "Zbigniew Kowalczyk"
+    assert q.speaker.code is None and q.speaker.actor is None
+
+
+def test_quoted_fragment_in_reported_speech_is_mixed(coder: Coder) -> None:
+    q = only(coder, 'The Russian foreign ministry said the talks were "going nowhere".')
+    assert q.kind == "mixed" and q.text == 'the talks were "going nowhere"'
+
+
+def test_naming_verb_with_a_quoted_description_is_mixed(coder: Coder) -> None:
+    q = only(coder, 'The Polish president called the attack "an act of barbarity".')
+    assert q.kind == "mixed" and "the attack" in q.text
+
+
+def test_reported_speech_inside_a_quotation_is_not_a_second_quote(coder: Coder) -> None:
+    text = '"I told them that we would stay," the Polish president said.'
+    q = only(coder, text)
+    assert q.kind == "direct"
+
+
+# ------------------------------------------------------------------ events and pronouns
+
+
 def test_events_in_a_multi_sentence_quote_are_the_speakers(coder: Coder) -> None:
     doc = coder.code(
-        '"We will attack Ukraine. Nobody will stop us," the Russian defence minister said.',
-        "2022-01-25",
+        '"We will attack Ukraine. Nobody will stop us," the Russian defence minister said.', DATE
     )
     attack = [e for e in doc.events if e.root == "19"]
     assert attack and attack[0].source.code.startswith("RUS")
     assert attack[0].attributed_to is not None and attack[0].attributed_to.code.startswith("RUS")
     assert attack[0].modality == "intended"
+
+
+def test_we_inside_a_quote_is_the_speakers_side(example_doc: Document, example_text: str) -> None:
+    start = example_text.index("We can play the role of mediator")
+    we = [m for m in example_doc.mentions if m.start == start]
+    codes = {a.id: a.code for a in example_doc.actors}
+    assert we and codes[we[0].actor] == "TURGOV"
+
+
+def test_example_article_quotes_have_named_speakers(example_doc: Document) -> None:
+    spoken = [q for q in example_doc.quotes if q.speaker is not None]
+    assert len(example_doc.quotes) >= 10
+    assert len(spoken) / len(example_doc.quotes) >= 0.8
+    assert {q.kind for q in example_doc.quotes} >= {"direct", "indirect"}
+
+
+# ------------------------------------------------------------------ robustness and data
+
+
+def test_every_quote_of_the_corpus_is_well_formed(
+    corpus_docs: list[tuple[str, Document]],
+) -> None:
+    total = 0
+    for text, doc in corpus_docs:
+        last_end = -1
+        for q in doc.quotes:
+            assert 0 <= q.start < q.end <= len(text)
+            assert text[q.start : q.end] == q.text
+            assert q.start >= last_end, (doc.id, q.text)  # in order, never overlapping
+            last_end = q.end
+            if q.speaker is not None:
+                assert text[q.speaker.start : q.speaker.end] == q.speaker.name
+        total += len(doc.quotes)
+    assert total >= 300  # Wikinews quotes people a lot
+
+
+def test_cue_file_rejects_an_unknown_kind(tmp_path: Path) -> None:
+    bad = tmp_path / "cues.yaml"
+    bad.write_text("- id: x\n  kind: adverb\n  words: [loudly]\n", encoding="utf-8")
+    with pytest.raises(DataError, match="unknown kind"):
+        load_cues([], bad)
+
+
+def test_shipped_cues_load_with_the_speech_verbs() -> None:
+    cues = load_cues(["say"])
+    assert {"say", "deny", "call"} <= cues.verbs and "said" in cues.prefilter
+    assert ("according", "to") in cues.phrases
+
+
+# ------------------------------------------------------------------ scoring
+
+
+@pytest.mark.parametrize(
+    ("gold", "names", "right"),
+    [
+        ("Dmitry Peskov", ["Peskov"], True),
+        ("Dmitry Peskov", ["he", "Dmitry Peskov"], True),
+        ("Recep Tayyip Erdoğan", ["Erdogan"], True),
+        ("a police spokesperson", ["police"], True),
+        ("Dmitry Peskov", ["Maria Zakharova"], False),
+        ("Dmitry Peskov", [], False),
+        ("", [], True),
+        ("", ["Peskov"], False),
+    ],
+)
+def test_speaker_names_match(gold: str, names: list[str], right: bool) -> None:
+    assert speaker_matches(gold, names) is right
+
+
+def test_score_counts_half_covered_spans_and_speakers(coder: Coder) -> None:
+    text = (
+        'Dmitry Peskov said that the summit was possible. "We are not in a hurry," he added. '
+        "The weather was fine."
+    )
+    s1 = text.index("the summit")
+    s2 = text.index("We are")
+    gold = [
+        GoldQuote(s1, s1 + len("the summit was possible"), "", "indirect", "Dmitry Peskov"),
+        GoldQuote(s2, s2 + len("We are not in a hurry,"), "", "direct", "Maria Zakharova"),
+        GoldQuote(text.index("The weather"), len(text), "", "direct", ""),
+    ]
+    doc = coder.code(text, DATE)
+    report = score_quotes([GoldDoc("t", text, DATE, None, quotes=gold)], [doc])
+    assert (report.gold, report.matched) == (3, 2)
+    assert report.speaker_right == 1  # the second quote is Peskov's, not the gold's Zakharova
+    assert report.recall == pytest.approx(2 / 3)

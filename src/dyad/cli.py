@@ -133,6 +133,7 @@ def cmd_eval(args: argparse.Namespace) -> int:
         score,
         score_mentions,
     )
+    from dyad.evaluate.quotes import format_quotes, score_quotes
     from dyad.pipeline import Coder
 
     try:
@@ -144,16 +145,21 @@ def cmd_eval(args: argparse.Namespace) -> int:
     docs = code_gold(coder, gold, context=not args.no_context)
     report = score(gold, docs)
     mentions = score_mentions(gold, docs) if any(g.mentions is not None for g in gold) else None
+    quotes = score_quotes(gold, docs) if any(g.quotes is not None for g in gold) else None
     if args.json:
         out = report.to_dict()
         if mentions is not None:
             out["mentions"] = mentions.to_dict()
+        if quotes is not None:
+            out["quotes"] = quotes.to_dict()
         print(json.dumps(out, indent=2))
     else:
         if report.documents:
             print(format_report(report, args.errors))
         if mentions is not None:
             print(format_mentions(mentions, args.errors))
+        if quotes is not None:
+            print(format_quotes(quotes, args.errors))
     return 0
 
 

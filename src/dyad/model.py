@@ -90,9 +90,11 @@ class Mention:
 
 @dataclass(frozen=True)
 class ActorRef:
-    """An event argument: the actor's code, the surface text and where it stands."""
+    """An event argument or a speaker: the actor's code, the surface text and where it stands.
 
-    code: str
+    ``code`` is None only for a quotation's speaker whom no table or title lets dyad code."""
+
+    code: str | None
     name: str
     start: int
     end: int

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from spacy.tokens import Doc
 
-from dyad.actors import ActorResolver, Entry
+from dyad.actors import ActorResolver, DocumentActors, Entry
 from dyad.cameo import load_ontology
 from dyad.events import EventExtractor, default_lexicon
-from dyad.model import Document, InputDocument, Sentence
+from dyad.model import ActorRef, Document, InputDocument, Sentence
 from dyad.nlp import ParsedSentence, load_parser, load_segmenter, segment
-from dyad.quotes import quote_spans, quote_speakers
+from dyad.quotes import QuoteFinder, load_cues, speakers_by_sentence
 
 
 @dataclass
@@ -38,12 +38,15 @@ class Coder:
         actors: a user actor dictionary (CSV or YAML path) or entries; user entries win.
         parse_all: parse every sentence instead of only those with a trigger word (slower;
             useful to check that the pre-filter loses nothing).
+        quotes: find quotations and their speakers (on by default; off codes events only and
+            parses fewer sentences; the benchmark uses it to price the quote stage).
     """
 
     def __init__(
         self,
         actors: str | Path | Iterable[Entry] | None = None,
         parse_all: bool = False,
+        quotes: bool = True,
     ) -> None:
         self.nlp = load_parser()
         self.segmenter = load_segmenter()
@@ -51,7 +54,9 @@ class Coder:
         self.lexicon = default_lexicon()
         self.extractor = EventExtractor(self.lexicon, self.ontology)
         self.resolver = ActorResolver(self.nlp, actors)
-        self.triggers = self.lexicon.trigger_forms()
+        cues = load_cues(self.lexicon.policy.words.get("speech_verb", ()))
+        self.quotes = QuoteFinder(cues) if quotes else None
+        self.triggers = self.lexicon.trigger_forms() | (cues.prefilter if quotes else frozenset())
         self.parse_all = parse_all
 
     def code(self, text: str, date: str | None = None, id: str = "doc") -> Document:
@@ -90,9 +95,17 @@ class Coder:
         return _Prepared(doc, date, tokens, sentences, chosen)
 
     def _worth(self, tokens: Doc, sentence: Sentence) -> bool:
-        """Could this sentence hold an event or a quote? A trigger word must be present."""
+        """Could this sentence hold an event or a quote? A trigger or cue word must be present,
+        or the colon or dash that attributes a quotation."""
         span = tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        return span is not None and any(t.lower_ in self.triggers for t in span)
+        if span is None:
+            return False
+        if any(t.lower_ in self.triggers for t in span):
+            return True
+        if self.quotes is None:
+            return False
+        before = tokens.text[max(0, sentence.start - 3) : sentence.start]
+        return self.quotes.wants(span.text, before)
 
     def _finish(
         self, batch: list[_Prepared], batch_size: int, n_process: int
@@ -106,27 +119,26 @@ class Coder:
     def _code_prepared(self, p: _Prepared, parsed: list[ParsedSentence]) -> Document:
         actors = self.resolver.document(p.tokens, p.date)
         actors.register_all_matches()
-        spans = quote_spans(p.source.text)
-        speakers = quote_speakers(
-            spans,
-            parsed,
-            lambda lemma: self.lexicon.policy.has("speech_verb", lemma),
-            actors.resolve,
-        )
-        events = []
         for sent in parsed:
             actors.note_people(sent.doc, sent.offset)
+        quotes = (
+            self.quotes.find(
+                p.source.text,
+                parsed,
+                lambda tok, off: actors.resolve(tok, off, private=True),
+                lambda ref: _is_person(ref, actors),
+            )
+            if self.quotes is not None
+            else []
+        )
+        speakers = speakers_by_sentence(quotes, parsed)
+        events = []
+        for sent in parsed:
             speaker = speakers.get(sent.sentence.index)
             for event in self.extractor.extract(sent, actors, speaker):
                 event.date = p.date
                 events.append(event)
-        starts = {s.sentence.index: s.sentence.start for s in parsed}
-        quoted = [
-            (q.start, q.end, speakers[i])
-            for q in spans
-            for i in speakers
-            if q.start <= starts[i] < q.end
-        ]
+        quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind != "indirect"]
         actors.resolve_pronouns(quoted, set(self.lexicon.policy.words.get("first_person", ())))
         actor_list, mentions = actors.finish([s.start for s in p.sentences])
         return Document(
@@ -134,12 +146,20 @@ class Coder:
             date=p.date,
             text=p.source.text,
             events=events,
-            quotes=[],
+            quotes=quotes,
             actors=actor_list,
             mentions=mentions,
             sentences=p.sentences,
             meta=dict(p.source.meta),
         )
+
+
+def _is_person(ref: ActorRef, actors: DocumentActors) -> bool:
+    """A coded person, or a proper name that no table knows ('Tomasz Stefaniak')."""
+    if ref.actor is not None:
+        actor = actors.actors.get(ref.actor)
+        return actor is not None and actor.kind == "person"
+    return ref.code is None and all(w[:1].isupper() for w in ref.name.split())
 
 
 _default: Coder | None = None

@@ -60,6 +60,16 @@ class GoldDoc:
     events: list[GoldEvent] | None  # None: events not annotated
     context: str = ""  # the article text before the sentence, when the gold gives it
     mentions: list[GoldMention] | None = None  # None: mentions not annotated
+    quotes: list[GoldQuote] | None = None  # None: quotes not annotated
+
+
+@dataclass
+class GoldQuote:
+    start: int
+    end: int
+    text: str
+    kind: str
+    speaker: str  # the speaker's fullest name in the article; "" when the text names nobody
 
 
 @dataclass
@@ -118,7 +128,7 @@ class Report:
 
 
 def read_gold(lines: Iterable[str]) -> list[GoldDoc]:
-    """Gold documents that carry an ``events`` annotation."""
+    """Gold documents that carry an ``events``, ``mentions`` or ``quotes`` annotation."""
     import json
 
     docs = []
@@ -126,7 +136,7 @@ def read_gold(lines: Iterable[str]) -> list[GoldDoc]:
         if not line.strip():
             continue
         d = json.loads(line)
-        if "events" not in d and "mentions" not in d:
+        if not {"events", "mentions", "quotes"} & d.keys():
             continue
         events = [GoldEvent.from_dict(e) for e in d["events"]] if "events" in d else None
         mentions = (
@@ -137,8 +147,24 @@ def read_gold(lines: Iterable[str]) -> list[GoldDoc]:
             if "mentions" in d
             else None
         )
+        quotes = (
+            [
+                GoldQuote(int(q["start"]), int(q["end"]), q["text"], q["kind"], q["speaker"] or "")
+                for q in d["quotes"]
+            ]
+            if "quotes" in d
+            else None
+        )
         docs.append(
-            GoldDoc(str(d["id"]), d["text"], d.get("date"), events, d.get("context", ""), mentions)
+            GoldDoc(
+                str(d["id"]),
+                d["text"],
+                d.get("date"),
+                events,
+                d.get("context", ""),
+                mentions,
+                quotes,
+            )
         )
     return docs
 

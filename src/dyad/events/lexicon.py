@@ -11,9 +11,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from lemminflect import getAllInflections
-
 from dyad.cameo import Ontology, load_ontology
+from dyad.nlp import word_forms
 from dyad.resources import DataError, data_path, read_tsv, read_yaml_list
 
 FRAMES = {"intend", "appeal", "demand", "reject", "threaten", "accuse", "deny"}
@@ -145,22 +144,7 @@ class Lexicon:
         """Every inflected form of every lemma that can start an event or a quote."""
         lemmas = set(self.verbs) | set(self.nouns) | set(self.light_verbs)
         lemmas |= set(self.policy.words.get("speech_verb", ()))
-        forms: set[str] = set()
-        for lemma in lemmas:
-            forms.add(lemma)
-            for values in getAllInflections(lemma).values():
-                forms.update(v.lower() for v in values)
-            forms.update(_regular_forms(lemma))
-        return frozenset(forms)
-
-
-def _regular_forms(lemma: str) -> set[str]:
-    """Fallback inflections for words the inflection tables lack."""
-    stem = lemma[:-1] if lemma.endswith("e") else lemma
-    out = {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
-    if lemma.endswith("y"):
-        out |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
-    return out
+        return frozenset(f for lemma in lemmas for f in word_forms(lemma))
 
 
 def _check_code(onto: Ontology, file: str, entry_id: str, code: object) -> str:

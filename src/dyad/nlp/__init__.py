@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import spacy
+from lemminflect import getAllInflections
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -79,3 +80,16 @@ class ParsedSentence:
     @property
     def offset(self) -> int:
         return self.sentence.start
+
+
+def word_forms(lemma: str) -> set[str]:
+    """Every inflected form of a lemma, lowercased: the prefilter compares surface words, which
+    is much cheaper than lemmatising every sentence."""
+    forms = {lemma}
+    for values in getAllInflections(lemma).values():
+        forms.update(v.lower() for v in values)
+    stem = lemma[:-1] if lemma.endswith("e") else lemma
+    forms |= {lemma + "s", lemma + "es", stem + "ed", stem + "ing", lemma + "d"}
+    if lemma.endswith("y"):
+        forms |= {lemma[:-1] + "ies", lemma[:-1] + "ied"}
+    return forms

@@ -1,111 +1,769 @@
-"""Quotes: where direct speech runs, and who speaks it.
+"""Quotes: who said what, in direct and in reported speech.
 
-This first part finds direct quotations (straight, curly and guillemet marks, across sentences,
-reopened paragraph by paragraph) and the speaker of each, from the speech verb just before the
-quote opens or just after it closes ('"...," Peskov said.'). The event stage uses it so that
-events inside a quotation of several sentences are attributed to the speaker and "we" resolves
-to the speaker's side.
+Direct quotations are found in the raw text by their marks (straight, curly, single, guillemets,
+over sentences, reopened paragraph by paragraph). Reported speech and the cue of each quotation
+come from the parse: a speech verb and its complement clause ("X said (that) ..."), the words
+around a quotation ('"...," Peskov said'; 'Peskov: "..."'; '"..." — Peskov'), and phrases that
+name a source ("according to X, ..."). Speakers are resolved by the actor stage through the
+``resolve`` callable, so a pronoun or a role description ends at a named actor where the text
+allows. The cue words are data (``data/quotes/cues.yaml`` plus the event lexicon's speech verbs).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
 
 from spacy.tokens import Token
 
-from dyad.model import ActorRef
-from dyad.nlp import ParsedSentence
+from dyad.model import ActorRef, Quote, QuoteKind, Span
+from dyad.nlp import ParsedSentence, word_forms
+from dyad.resources import DataError, data_path, read_yaml_list
 
-OPEN = {'"': '"', "“": "”", "«": "»", "„": "“"}
+# Opening mark -> the marks that may close it (typesetters mix straight and curly marks).
+DOUBLE = {'"': '"', "“": '”"', "«": "»", "„": '“”"'}
+SINGLE = {"'": "'", "‘": "’'"}
+CUE_KINDS = ("verb", "naming", "phrase", "dash", "document")
 _PARAGRAPH = re.compile(r"\n\s*\n")
+_WORD = re.compile(r"\w+")
+# A quotation without a cue is kept only if it is at least a sentence: shorter ones are mostly
+# scare quotes and titles ('a "sharp tool"').
+_MIN_UNCUED_WORDS = 8
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_RELATIVE = {"who", "which", "that"}
+_PERSONAL = {"he", "she"}
+# How far back a speaker carries to a pronoun or an uncued quotation, in paragraph breaks.
+_CARRY_PARAGRAPHS = 1
+
+Resolve = Callable[[Token, int], ActorRef | None]
 
 
 @dataclass(frozen=True)
 class QuoteSpan:
-    """A stretch of directly quoted text, marks included."""
+    """A stretch of directly quoted text, marks included; ``closed`` is False when the
+    quotation ran to the end of its paragraph without a closing mark."""
 
     start: int
     end: int
+    closed: bool = True
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        """The quoted words without the marks."""
+        return self.start + 1, self.end - 1 if self.closed else self.end
+
+
+@dataclass(frozen=True)
+class QuoteCues:
+    """Words that introduce speech: verb lemmas, source phrases and attribution dashes."""
+
+    verbs: frozenset[str]
+    naming: frozenset[str]
+    documents: frozenset[str]
+    phrases: tuple[tuple[str, ...], ...]
+    dashes: tuple[str, ...]
+    forms: frozenset[str] = field(default=frozenset())
+
+    @property
+    def prefilter(self) -> frozenset[str]:
+        """Lowercased words whose presence makes a sentence worth parsing for quotes."""
+        return self.forms | {max(p, key=len) for p in self.phrases}  # "according", not "in"
+
+
+def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCues:
+    """The shipped cue file plus the event lexicon's speech verbs, validated."""
+    path = path or data_path("quotes", "cues.yaml")
+    words: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
+    for e in read_yaml_list(path, required=("id", "kind", "words")):
+        if e["kind"] not in CUE_KINDS:
+            raise DataError(f"{path.name}: {e['id']}: unknown kind {e['kind']!r}")
+        if not isinstance(e["words"], list) or not all(isinstance(w, str) for w in e["words"]):
+            raise DataError(f"{path.name}: {e['id']}: words must be a list of strings")
+        words[e["kind"]].update(w.strip().lower() for w in e["words"] if w.strip())
+    verbs = frozenset(words["verb"] | words["naming"] | {v.lower() for v in speech_verbs})
+    return QuoteCues(
+        verbs=verbs,
+        naming=frozenset(words["naming"]),
+        documents=frozenset(words["document"]),
+        phrases=tuple(sorted(tuple(p.split()) for p in words["phrase"])),
+        dashes=tuple(sorted(words["dash"], key=len, reverse=True)),
+        forms=frozenset(f for v in verbs for f in word_forms(v)),
+    )
+
+
+# ---------------------------------------------------------------------------- direct marks
 
 
 def quote_spans(text: str) -> list[QuoteSpan]:
-    """Direct quotations in a text. An unclosed quotation ends with its paragraph, unless the
-    next paragraph reopens it (the newspaper convention for long quotes); a stray closing mark
-    is ignored, so unbalanced marks never derail what follows."""
+    """Direct quotations in a text. An unclosed double quotation ends with its paragraph, unless
+    the next paragraph reopens it (the newspaper convention for long quotes); a single-quoted
+    stretch counts only if it closes in its paragraph, since the same mark is an apostrophe.
+    Unbalanced marks never derail what follows."""
     spans: list[QuoteSpan] = []
-    starts = [0] + [m.end() for m in _PARAGRAPH.finditer(text)]
-    ends = [m.start() for m in _PARAGRAPH.finditer(text)] + [len(text)]
-    carry: int | None = None  # start of a quote that runs on into the next paragraph
+    carry: int | None = None  # start of a quotation that runs on into the next paragraph
     prev_end = 0
-    for p_start, p_end in zip(starts, ends, strict=True):
+    for p_start, p_end in _paragraphs(text):
         para = text[p_start:p_end]
-        first = para.lstrip()[:1]
-        if carry is not None and first not in OPEN:
-            spans.append(QuoteSpan(carry, prev_end))  # closed by the paragraph break
+        lead = len(para) - len(para.lstrip())
+        first = para[lead : lead + 1]
+        if carry is not None and first not in DOUBLE:
+            spans.append(QuoteSpan(carry, prev_end, closed=False))
             carry = None
         prev_end = p_end
-        i, opened, closer = 0, None, ""
+        i, opened, closers = 0, None, ""
         if carry is not None:
-            opened, closer, carry = carry, OPEN[first], None
-            i = para.index(first) + 1
+            opened, closers, carry = carry, DOUBLE[first], None
+            i = lead + 1
         while i < len(para):
             ch = para[i]
-            if opened is None and ch in OPEN:
-                opened, closer = p_start + i, OPEN[ch]
-            elif opened is not None and ch == closer:
+            if opened is None and ch in DOUBLE:
+                opened, closers = p_start + i, DOUBLE[ch]
+            elif opened is None and ch in SINGLE and _opens_single(para, i):
+                j = _closing_single(para, i + 1, SINGLE[ch])
+                if j is not None:
+                    spans.append(QuoteSpan(p_start + i, p_start + j + 1))
+                    i = j
+            elif opened is not None and ch in closers:
                 spans.append(QuoteSpan(opened, p_start + i + 1))
                 opened = None
             i += 1
         if opened is not None:
             carry = opened
     if carry is not None:
-        spans.append(QuoteSpan(carry, len(text)))
+        spans.append(QuoteSpan(carry, len(text), closed=False))
     return spans
 
 
-def quote_speakers(
-    spans: list[QuoteSpan],
-    parsed: list[ParsedSentence],
-    is_speech_verb: Callable[[str], bool],
-    resolve: Callable[[Token, int], ActorRef | None],
-) -> dict[int, ActorRef]:
-    """For each parsed sentence inside a quotation: the speaker, resolved to an actor.
-
-    The speaker is the subject of a speech verb outside the quotation, in the sentence where
-    it closes or, failing that, where it opens."""
-    by_sentence: dict[int, ActorRef] = {}
-    for span in spans:
-        inside = [s for s in parsed if span.start <= s.sentence.start < span.end]
-        if not inside:
-            continue
-        around = [s for s in parsed if s.sentence.start <= span.end <= s.sentence.end]
-        around += [s for s in parsed if s.sentence.start <= span.start <= s.sentence.end]
-        speaker = None
-        for sent in around:
-            speaker = _speaker_outside(sent, span, is_speech_verb, resolve)
-            if speaker is not None:
-                break
-        if speaker is None:
-            continue
-        for sent in inside:
-            by_sentence[sent.sentence.index] = speaker
-    return by_sentence
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    breaks = list(_PARAGRAPH.finditer(text))
+    starts = [0] + [m.end() for m in breaks]
+    ends = [m.start() for m in breaks] + [len(text)]
+    return list(zip(starts, ends, strict=True))
 
 
-def _speaker_outside(
-    sent: ParsedSentence,
-    span: QuoteSpan,
-    is_speech_verb: Callable[[str], bool],
-    resolve: Callable[[Token, int], ActorRef | None],
-) -> ActorRef | None:
-    for tok in sent.doc:
-        char = tok.idx + sent.offset
-        if span.start <= char < span.end or not is_speech_verb(tok.lemma_):
-            continue
-        for child in tok.children:
-            at = child.idx + sent.offset
-            if child.dep_ == "nsubj" and not span.start <= at < span.end:
-                return resolve(child, sent.offset)
+def _opens_single(para: str, i: int) -> bool:
+    before = para[i - 1] if i > 0 else " "
+    after = para[i + 1] if i + 1 < len(para) else " "
+    return (before.isspace() or before in "([—–:") and after.isalnum()
+
+
+def _closing_single(para: str, i: int, closers: str) -> int | None:
+    for j in range(i, len(para)):
+        if para[j] in closers and not para[j - 1].isspace():
+            after = para[j + 1 : j + 3].ljust(2)
+            possessive = para[j - 1] == "s" and after[0] == " " and after[1].islower()
+            if not after[0].isalnum() and not possessive:  # "the ministers' talks"
+                return j
     return None
+
+
+# ---------------------------------------------------------------------------- the finder
+
+
+@dataclass
+class _Cue:
+    """A cue found in the parse: the cue words, the speaker and addressee tokens, and the
+    character span of what was said."""
+
+    words: Span
+    speaker: Token | None
+    addressee: Token | None
+    start: int
+    end: int
+    sent: ParsedSentence
+
+
+@dataclass
+class _Found:
+    """A quotation and how its speaker was named at the cue: by name, pronoun, definite role
+    ('the researcher'), a document ('the statement said'), or not at all ('uncued')."""
+
+    quote: Quote
+    how: str
+    role: str = ""
+    sent: ParsedSentence | None = None
+
+
+class QuoteFinder:
+    """Finds the quotations of a document and resolves their speakers.
+
+    Args:
+        cues: the cue words (``load_cues``).
+    """
+
+    def __init__(self, cues: QuoteCues) -> None:
+        self.cues = cues
+
+    def find(
+        self,
+        text: str,
+        parsed: list[ParsedSentence],
+        resolve: Resolve,
+        is_person: Callable[[ActorRef], bool] = lambda ref: True,
+    ) -> list[Quote]:
+        """Quotations in text order. ``parsed`` are the parsed sentences (others are only seen
+        through their marks); ``resolve`` turns a speaker token into an actor; ``is_person``
+        tells a person from an organisation, for pronouns that point back to a speaker."""
+        lookup = _Lookup(resolve, is_person)
+        marks = quote_spans(text)
+        inside = _Inside(marks)
+        cued: dict[int, _Cue] = {}  # mark index -> its cue
+        consumed: set[int] = set()  # marks that are fragments of a mixed quotation
+        found: list[_Found] = []
+        adjacent = [self._adjacent_cue(text, m, parsed, inside) for m in marks]
+        for sent in parsed:
+            for cue in self._clause_cues(sent, inside):
+                covered = inside.overlapping(cue.start, cue.end)
+                if any(_attributes_after(adjacent[k], marks[k]) for k in covered):
+                    continue  # '"...," said X; he described ...': the parse ran two cues together
+                if covered and _words_outside(text, cue, [marks[k] for k in covered]) < 2:
+                    for k in covered:
+                        cued.setdefault(k, cue)
+                    continue
+                kind: QuoteKind = "mixed" if covered else "indirect"
+                consumed.update(covered)
+                found.append(self._found(text, cue.start, cue.end, kind, cue, lookup))
+        for k, mark in enumerate(marks):
+            if k in consumed:
+                continue
+            cue = cued.get(k) or adjacent[k]
+            start, end = _strip(text, *mark.inner)
+            if not any(ch.isalnum() for ch in text[start:end]):
+                continue  # a stray mark: '." ".'
+            if cue is not None:
+                found.append(self._found(text, start, end, "direct", cue, lookup))
+            else:
+                found.append(_Found(Quote(start, end, text[start:end], "direct"), "uncued"))
+        for f in found:
+            if f.how == "role" and (f.quote.speaker is None or not is_person(f.quote.speaker)):
+                start = f.sent.sentence.start if f.sent is not None else f.quote.start
+                f.quote.speaker = lookup.introduced_as(f.role, start, parsed) or f.quote.speaker
+        return _outermost(_carry_speakers(text, found, is_person))
+
+    # ------------------------------------------------------------ cues in the parse
+
+    def wants(self, sentence: str, before: str = "") -> bool:
+        """Does a sentence need a parse for its quotations even without a cue word? A name
+        before a colon ('Peskov: "..."') or after a dash ('"..." — Peskov') attributes them;
+        ``before`` is the text just before the sentence (the dash may end the previous one)."""
+        if any(f":{m}" in sentence or f": {m}" in sentence for m in DOUBLE):
+            return True
+        lead = before.rstrip()
+        return any(
+            sentence.startswith(d) or lead.endswith(d) or f"{m} {d}" in sentence
+            for d in self.cues.dashes
+            for m in '"”»'
+        )
+
+    def _clause_cues(self, sent: ParsedSentence, inside: _Inside) -> list[_Cue]:
+        """Speech verbs with a complement clause, and source phrases, outside quotation marks."""
+        out: list[_Cue] = []
+        off = sent.offset
+        for tok in sent.doc:
+            if inside.at(tok.idx + off):
+                continue
+            if self._is_cue_verb(tok):
+                cue = self._verb_cue(tok, sent, inside)
+                if cue is not None:
+                    out.append(cue)
+            elif (phrase := self._phrase_at(tok)) is not None:
+                cue = _phrase_cue(tok, phrase, sent)
+                if cue is not None:
+                    out.append(cue)
+        return out
+
+    def _verb_cue(self, verb: Token, sent: ParsedSentence, inside: _Inside) -> _Cue | None:
+        off = sent.offset
+        content = [c for c in verb.children if c.dep_ == "ccomp"]
+        if content:
+            tokens = [t for c in content for t in c.subtree]
+        elif verb.dep_ == "parataxis":
+            # 'The talks, he said, have failed': the statement is the verb's head clause.
+            skip = {t.i for t in verb.subtree}
+            tokens = [t for t in verb.head.subtree if t.i not in skip]
+        elif verb.lemma_.lower() in self.cues.naming:
+            # 'called the attack "cowardly"': the object and its description, when quoted.
+            tokens = [
+                t for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp") for t in c.subtree
+            ]
+            if not tokens or not inside.overlapping(*_chars(tokens, off)):
+                return None
+        else:
+            return None
+        tokens = _trim(tokens)
+        if not tokens:
+            return None
+        start, end = _chars(tokens, off)
+        subject = _speaker_token(verb)
+        if subject is not None and subject in tokens:
+            subject = None
+        return _Cue(_word(verb, off), subject, _addressee(verb, content), start, end, sent)
+
+    def _is_cue_verb(self, tok: Token) -> bool:
+        """A speech verb, by lemma or, where the lemmatiser fails ('tweeted'), by form."""
+        return tok.pos_ in ("VERB", "AUX") and (
+            tok.lemma_.lower() in self.cues.verbs or tok.lower_ in self.cues.forms
+        )
+
+    def _phrase_at(self, tok: Token) -> tuple[str, ...] | None:
+        for phrase in self.cues.phrases:
+            words = tok.doc[tok.i : tok.i + len(phrase)]
+            if len(words) == len(phrase) and tuple(w.lower_ for w in words) == phrase:
+                return phrase
+        return None
+
+    def _adjacent_cue(
+        self, text: str, mark: QuoteSpan, parsed: list[ParsedSentence], inside: _Inside
+    ) -> _Cue | None:
+        """The cue of a quotation that no complement clause reaches: a speech verb in the
+        sentence where it closes or opens ('"...," said Peskov'), a name and a colon before it
+        ('Peskov: "..."'), or a dash and a name after it ('"..." — Peskov')."""
+        closing = _sentence_at(parsed, mark.end - 1)
+        opening = _sentence_at(parsed, mark.start)
+        rest = text[mark.end :]
+        gap = len(rest) - len(rest.lstrip(" \t,.;"))
+        following = _sentence_at(parsed, mark.end + gap)  # '..." ' | 'Macron told the world.'
+        if following is closing:
+            following = None
+        for sent, after in ((closing, True), (following, True), (opening, False)):
+            if sent is None:
+                continue
+            off = sent.offset
+            verbs = [
+                t
+                for t in sent.doc
+                if self._is_cue_verb(t)
+                and not inside.at(t.idx + off)
+                and ((t.idx + off >= mark.end) if after else (t.idx + off < mark.start))
+            ]
+            verbs.sort(key=lambda t: abs(t.idx + off - (mark.end if after else mark.start)))
+            for verb in verbs:
+                if not _introduces(text, verb, off, mark, after):
+                    continue
+                if after and _opens_next(text, verb, off):
+                    continue  # '"A." He said: "B."': the verb belongs to the next quotation
+                subject = _speaker_token(verb)
+                if after and (subject is None or inside.at(subject.idx + off)):
+                    subject = _inverted_subject(verb)
+                if subject is not None and not inside.at(subject.idx + off):
+                    return _Cue(_word(verb, off), subject, _addressee(verb, []), 0, 0, sent)
+        before = text[: mark.start].rstrip()
+        if before.endswith(",") and opening is not None:
+            # 'Trump defended his decision, "..."': the quotation closes the sentence of a
+            # clause whose subject speaks, whatever its verb.
+            root = opening.doc[:].root
+            subject = _speaker_token(root)
+            if (
+                subject is not None
+                and root.idx + opening.offset < mark.start
+                and subject.idx + opening.offset < mark.start
+                and _ends_with(opening, mark)
+            ):
+                return _Cue(_word(root, opening.offset), subject, None, 0, 0, opening)
+        if before.endswith(":") and opening is not None:
+            tok = _token_at(opening, len(before) - 2)
+            if tok is not None and tok.pos_ in ("PROPN", "NOUN"):
+                return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
+        rest = text[mark.end :]
+        gap = len(rest) - len(rest.lstrip())
+        for dash in self.cues.dashes:
+            if rest[gap:].startswith(dash):
+                at = mark.end + gap + len(dash)
+                at += len(text[at:]) - len(text[at:].lstrip())
+                sent = _sentence_at(parsed, at)
+                tok = _token_at(sent, at) if sent is not None else None
+                if tok is not None and tok.pos_ in ("PROPN", "NOUN"):
+                    root = _name_head(tok)
+                    cue = Span(mark.end + gap, mark.end + gap + len(dash), dash)
+                    return _Cue(cue, root, None, 0, 0, sent)  # type: ignore[arg-type]
+                break
+        return None
+
+    def _found(
+        self,
+        text: str,
+        start: int,
+        end: int,
+        kind: QuoteKind,
+        cue: _Cue,
+        lookup: _Lookup,
+    ) -> _Found:
+        off = cue.sent.offset
+        tok = cue.speaker
+        how, speaker = "name", None
+        if tok is not None and tok.lemma_.lower() in self.cues.documents:
+            how, tok = "document", _author(tok)
+        if tok is not None:
+            speaker = lookup.speaker(tok, off)
+            if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL:
+                how = "pronoun"
+            elif tok.pos_ in ("NOUN", "PROPN") and any(c.lower_ == "the" for c in tok.children):
+                how = "role"
+        addressee = lookup.resolve(cue.addressee, off) if cue.addressee is not None else None
+        quote = Quote(start, end, text[start:end], kind, cue.words, speaker, addressee)
+        role = tok.lemma_.lower() if tok is not None and how == "role" else ""
+        return _Found(quote, how, role, cue.sent)
+
+
+@dataclass
+class _Lookup:
+    """The actor stage as the quote finder sees it."""
+
+    resolve: Resolve
+    is_person: Callable[[ActorRef], bool]
+
+    def speaker(self, tok: Token, offset: int) -> ActorRef | None:
+        """The actor behind a speaker's words. A title that the parser split from its holder
+        ('US Ambassador to Germany Richard Grenell', 'the Defence Secretary, Delfin Lorenzana')
+        yields the holder: the person if known, else the name with the title's code."""
+        ref = self.resolve(tok, offset) or _unresolved(tok, offset)
+        if ref is not None and self.is_person(ref):
+            return ref
+        holder = _title_holder(tok)
+        if holder is None:
+            return ref
+        person = self.resolve(holder, offset)
+        if person is not None and self.is_person(person):
+            return person
+        name = _name_of(holder, offset)
+        if ref is None or ref.code is None:
+            return name
+        return ActorRef(ref.code, name.name, name.start, name.end, ref.actor)
+
+    def introduced_as(
+        self, role: str, before: int, parsed: list[ParsedSentence]
+    ) -> ActorRef | None:
+        """'the judge' after 'Judge Bernard Schwartz' or 'Bernard Schwartz, the judge': the
+        latest person the text introduced with that role word."""
+        for sent in reversed(parsed):
+            if sent.sentence.start >= before:
+                continue
+            for tok in reversed(sent.doc):
+                if tok.lemma_.lower() != role and tok.lower_ != role:
+                    continue
+                holder = _title_holder(tok)
+                if (
+                    holder is None
+                    and tok.dep_ in ("compound", "appos")
+                    and tok.head.pos_ == "PROPN"
+                ):
+                    holder = tok.head
+                if holder is not None and holder.idx + sent.offset < before:
+                    person = self.resolve(holder, sent.offset)
+                    if person is not None and self.is_person(person):
+                        return person
+                    return _name_of(holder, sent.offset)
+        return None
+
+
+def speakers_by_sentence(quotes: list[Quote], parsed: list[ParsedSentence]) -> dict[int, ActorRef]:
+    """For each parsed sentence that starts inside a direct or mixed quotation: its coded
+    speaker. The event stage attributes events in those sentences to the speaker (reported
+    clauses it attributes itself, from the parse)."""
+    out: dict[int, ActorRef] = {}
+    for q in quotes:
+        if q.kind == "indirect" or q.speaker is None or q.speaker.code is None:
+            continue  # an event's attribution needs a coded actor
+        for sent in parsed:
+            if q.start - 1 <= sent.sentence.start < q.end:
+                out[sent.sentence.index] = q.speaker
+    return out
+
+
+# ---------------------------------------------------------------------------- helpers
+
+
+class _Inside:
+    """Which characters lie inside a direct quotation."""
+
+    def __init__(self, marks: list[QuoteSpan]) -> None:
+        self.marks = marks
+
+    def at(self, char: int) -> bool:
+        return any(m.start <= char < m.end for m in self.marks)
+
+    def overlapping(self, start: int, end: int) -> list[int]:
+        return [k for k, m in enumerate(self.marks) if m.start < end and start < m.end]
+
+
+def _speaker_token(verb: Token) -> Token | None:
+    """Who says: the verb's subject; through 'who' to the noun it describes; through 'was
+    quoted as saying' or 'issued a statement saying' to the subject of the clause above; the
+    agent of a passive ('was announced by the ministry')."""
+    node = verb
+    for _ in range(3):
+        for c in node.children:
+            if c.dep_ == "agent":
+                pobj = [g for g in c.children if g.dep_ == "pobj"]
+                if pobj:
+                    return pobj[0]
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
+        if subjects:
+            subject = subjects[0]
+            if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
+                return node.head
+            return subject
+        if node.dep_ not in ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep"):
+            return None
+        node = node.head
+    return None
+
+
+def _carry_speakers(
+    text: str, found: list[_Found], is_person: Callable[[ActorRef], bool]
+) -> list[Quote]:
+    """Speakers that the cue alone cannot give, from the quotations before: an uncued quotation
+    goes on with the last speaker of its or the previous paragraph ('"...," he said. "..."');
+    'he' or 'she' at a cue is that speaker when it is a person (a name inside the last quote is
+    a worse antecedent); 'the researcher' is the last speaker introduced as a researcher; 'the
+    statement said' speaks for the last speaker."""
+    out: list[Quote] = []
+    spoken: list[Quote] = []  # earlier quotations with a speaker, in text order
+    for f in sorted(found, key=lambda f: f.quote.start):
+        q = f.quote
+        last = spoken[-1] if spoken else None
+        near = last is not None and _breaks(text, last.end, q.start) <= _CARRY_PARAGRAPHS
+        if f.how == "uncued":
+            same = last is not None and _breaks(text, last.end, q.start) == 0
+            if near and (same or _opens_paragraph(text, q.start - 1)):
+                q.speaker = last.speaker  # type: ignore[union-attr]
+            elif len(q.text.split()) < _MIN_UNCUED_WORDS:
+                continue  # a scare quote or a title
+        elif f.how == "pronoun" and near and is_person(last.speaker):  # type: ignore[union-attr, arg-type]
+            q.speaker = last.speaker  # type: ignore[union-attr]
+        elif f.how == "role" and (q.speaker is None or not is_person(q.speaker)):
+            for earlier in reversed(spoken):
+                if f.role in _WORD.findall(earlier.speaker.name.lower()):  # type: ignore[union-attr]
+                    q.speaker = earlier.speaker
+                    break
+        elif f.how == "document" and q.speaker is None and near:
+            q.speaker = last.speaker  # type: ignore[union-attr]
+        out.append(q)
+        if q.speaker is not None:
+            spoken.append(q)
+    return out
+
+
+def _breaks(text: str, start: int, end: int) -> int:
+    return len(_PARAGRAPH.findall(text, start, max(start, end)))
+
+
+def _author(document: Token) -> Token | None:
+    """Who a statement, tweet or report is by: 'Erdogan's statement', 'a tweet by Pompeo'."""
+    for c in document.children:
+        if c.dep_ == "poss":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("by", "from", "of"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None:
+                return pobj
+    return None
+
+
+def _attributes_after(cue: _Cue | None, mark: QuoteSpan) -> bool:
+    """Is the quotation attributed by a verb right after it ('"...," said X')?"""
+    return cue is not None and cue.words.start >= mark.end and cue.words.text not in ":"
+
+
+def _opens_next(text: str, verb: Token, offset: int) -> bool:
+    """Does a quotation open right after the verb ('said: "', 'said "')?"""
+    rest = text[verb.idx + offset + len(verb.text) : verb.idx + offset + len(verb.text) + 4]
+    stripped = rest.lstrip(" ,:")
+    return bool(stripped) and stripped[0] in DOUBLE
+
+
+def _title_holder(title: Token) -> Token | None:
+    """The person a title noun names, where the parser hangs the name off the title: an
+    apposition ('the Defence Secretary, Delfin Lorenzana'), the object of 'of'/'to' that ends
+    in a full name ('First Minister of Scotland Nicola Sturgeon'), or the name the title is a
+    compound of ('President Donald Trump')."""
+    if title.dep_ == "compound" and title.head.pos_ == "PROPN" and title.head.i > title.i:
+        head = title.head
+        if sum(1 for c in head.lefts if c.dep_ == "compound" and c.pos_ == "PROPN") >= 2:
+            return head
+    for c in title.children:
+        if c.dep_ == "appos" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ in ("of", "to", "for"):
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            names = [g for g in pobj.lefts if g.dep_ == "compound"] if pobj is not None else []
+            if pobj is not None and pobj.pos_ == "PROPN" and len(names) >= 2:
+                return pobj
+    return None
+
+
+def _name_of(holder: Token, offset: int) -> ActorRef:
+    """A person's name ending at ``holder``: the last two capitalised words before it, three
+    with a middle initial ('John R. Bolton'); a place before them ('Scotland') is left out."""
+    run = [holder]
+    for tok in reversed(list(holder.lefts)):
+        if tok.dep_ != "compound" or tok.pos_ != "PROPN" or tok.i != run[0].i - 1:
+            break
+        run.insert(0, tok)
+    keep = 3 if len(run) >= 3 and run[-2].text.endswith(".") else 2
+    run = run[-keep:]
+    start, end = _chars(run, offset)
+    return ActorRef(None, holder.doc.text[start - offset : end - offset], start, end, None)
+
+
+def _inverted_subject(verb: Token) -> Token | None:
+    """'"...," tweeted former executive Ken Gude': the parser takes the speaker after the verb
+    for its object."""
+    for c in verb.rights:
+        if c.dep_ in ("dobj", "attr", "npadvmod", "appos", "nsubj") and c.pos_ in ("PROPN", "NOUN"):
+            return c
+    return None
+
+
+def _ends_with(sent: ParsedSentence, mark: QuoteSpan) -> bool:
+    """Does the quotation run to the end of the sentence it opens in (or beyond)?"""
+    return mark.end >= sent.sentence.end - 2
+
+
+def _introduces(text: str, verb: Token, offset: int, mark: QuoteSpan, after: bool) -> bool:
+    """Is the speech verb next to the quotation, not merely in its sentence? After it only
+    punctuation, the subject and adverbs may come between ('"...," Peskov later said'); before
+    it, a comma or colon must close the cue ('told reporters on Monday: "..."') unless the
+    quotation follows the verb at once ('wrote "..."')."""
+    if after:
+        between = [t for t in verb.doc if mark.end <= t.idx + offset < verb.idx + offset]
+        subject = _speaker_token(verb)
+        allowed = {t.i for t in subject.subtree} if subject is not None else set()
+        return all(t.is_punct or t.i in allowed or t.dep_ in ("advmod", "aux") for t in between)
+    gap = text[verb.idx + offset + len(verb.text) : mark.start]
+    return not gap.strip() or gap.rstrip()[-1:] in (",", ":")
+
+
+def _unresolved(tok: Token, offset: int) -> ActorRef | None:
+    """A speaker the actor tables cannot code is still named: the name ('Tomasz Stefaniak') or
+    the description ('a hospital spokesman'), with no code and no actor."""
+    if tok.pos_ not in ("PROPN", "NOUN"):
+        return None
+    words = [c for c in tok.lefts if c.dep_ in ("compound", "amod", "det", "poss", "nmod")]
+    words = [t for c in words for t in c.subtree] + [tok]
+    start, end = _chars(words, offset)
+    text = tok.doc.text[start - offset : end - offset]
+    return ActorRef(None, text, start, end, None)
+
+
+def _addressee(verb: Token, content: list[Token]) -> Token | None:
+    """Whom the speaker addressed: 'told Al Jazeera', 'said to reporters'."""
+    for c in verb.children:
+        if c in content:
+            continue
+        if c.dep_ in ("dobj", "dative") and c.pos_ in ("PROPN", "NOUN", "PRON"):
+            return c
+        if c.dep_ == "prep" and c.lower_ == "to":
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if pobj:
+                return pobj[0]
+    return None
+
+
+def _phrase_cue(tok: Token, phrase: tuple[str, ...], sent: ParsedSentence) -> _Cue | None:
+    """'According to police, two people died': the source is the object of the phrase's last
+    word, the statement the clause the phrase hangs on, minus the phrase."""
+    last = tok.doc[tok.i + len(phrase) - 1]
+    source = next((c for c in last.children if c.dep_ == "pobj"), None)
+    if source is None:
+        return None
+    head = tok.head
+    while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
+        head = head.head
+    phrase_tokens = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
+    tokens = _trim([t for t in head.subtree if t.i not in phrase_tokens])
+    if not tokens:
+        return None
+    # Only the side of the sentence that holds the statement: the phrase is at its edge.
+    lo, hi = min(phrase_tokens), max(phrase_tokens)
+    side = (
+        [t for t in tokens if t.i > hi] if tok.i <= tokens[0].i else [t for t in tokens if t.i < lo]
+    )
+    tokens = _trim(side or tokens)
+    if not tokens:
+        return None
+    start, end = _chars(tokens, sent.offset)
+    span = tok.doc[tok.i : tok.i + len(phrase)]
+    words = Span(span.start_char + sent.offset, span.end_char + sent.offset, span.text)
+    return _Cue(words, source, None, start, end, sent)
+
+
+def _trim(tokens: list[Token]) -> list[Token]:
+    """A clause's tokens in order, without a leading 'that', edge punctuation and marks."""
+    out = sorted(tokens, key=lambda t: t.i)
+    while out and (out[0].is_punct or out[0].dep_ == "mark" or out[0].is_space):
+        out = out[1:]
+    while out and ((out[-1].is_punct and not _is_quote_mark(out[-1])) or out[-1].is_space):
+        out = out[:-1]
+    return out
+
+
+def _is_quote_mark(tok: Token) -> bool:
+    return tok.text in DOUBLE or tok.text in "”»’'"
+
+
+def _chars(tokens: list[Token], offset: int) -> tuple[int, int]:
+    first = min(tokens, key=lambda t: t.i)
+    last = max(tokens, key=lambda t: t.i)
+    return first.idx + offset, last.idx + len(last.text) + offset
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _words_outside(text: str, cue: _Cue, marks: list[QuoteSpan]) -> int:
+    """Words of what was said that stand outside the quotation marks: two or more make a
+    quoted fragment inside reported speech ('called the plan "an illusion"')."""
+    chars = list(text[cue.start : cue.end])
+    for m in marks:
+        for i in range(max(m.start, cue.start), min(m.end, cue.end)):
+            chars[i - cue.start] = " "
+    return len(_WORD.findall("".join(chars)))
+
+
+def _word(tok: Token, offset: int) -> Span:
+    return Span(tok.idx + offset, tok.idx + offset + len(tok.text), tok.text)
+
+
+def _sentence_at(parsed: list[ParsedSentence], char: int) -> ParsedSentence | None:
+    for sent in parsed:
+        if sent.sentence.start <= char < sent.sentence.end:
+            return sent
+    return None
+
+
+def _token_at(sent: ParsedSentence, char: int) -> Token | None:
+    for tok in sent.doc:
+        if tok.idx + sent.offset <= char < tok.idx + sent.offset + len(tok.text):
+            return tok
+    return None
+
+
+def _name_head(tok: Token) -> Token:
+    """The last word of the name that starts at ``tok`` ('Donald Tusk' -> 'Tusk')."""
+    while tok.dep_ == "compound" and tok.head.i > tok.i:
+        tok = tok.head
+    return tok
+
+
+def _opens_paragraph(text: str, char: int) -> bool:
+    before = text[:char].rstrip(" \t")
+    return not before or before.endswith("\n")
+
+
+def _outermost(quotes: list[Quote]) -> list[Quote]:
+    """Quotations in text order, without one nested in another ('X said Y claimed that ...')."""
+    quotes = sorted(quotes, key=lambda q: (q.start, -(q.end - q.start)))
+    out: list[Quote] = []
+    for q in quotes:
+        if out and q.start < out[-1].end and q.end <= out[-1].end:
+            continue
+        out.append(q)
+    return out
