@@ -289,3 +289,67 @@ def test_score_counts_half_covered_spans_and_speakers(coder: Coder) -> None:
     assert (report.gold, report.matched) == (3, 2)
     assert report.speaker_right == 1  # the second quote is Peskov's, not the gold's Zakharova
     assert report.recall == pytest.approx(2 / 3)
+
+
+# ------------------------------------------------------------------ verbs with objects
+
+
+def test_directive_says_what_the_addressee_is_told(coder: Coder) -> None:
+    q = only(coder, "The Turkish president urged Russia to withdraw its troops.")
+    assert q.text == "withdraw its troops"
+    assert q.addressee is not None and q.addressee.code == "RUS"
+    assert q.speaker is not None and q.speaker.code == "TURGOV"
+
+
+def test_commitment_is_what_was_said(coder: Coder) -> None:
+    q = only(coder, "The Iranian foreign minister vowed to retaliate against the attackers.")
+    assert q.text == "retaliate against the attackers"
+
+
+def test_accusation_keeps_whom_and_for_what(coder: Coder) -> None:
+    q = only(coder, "The Ukrainian president accused Russia of mobilizing its forces.")
+    assert q.text == "Russia of mobilizing its forces"
+    assert q.addressee is None  # Russia is accused, not addressed
+
+
+def test_channel_gives_way_to_the_speaker_inside(coder: Coder) -> None:
+    text = "According to Reuters, the Kremlin said that the talks would resume."
+    q = only(coder, text)
+    assert q.text == "the talks would resume"
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_document_speaks_for_its_author(coder: Coder) -> None:
+    q = only(coder, "A statement by the Kremlin said that the talks would resume.")
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_inverted_cue_after_a_quote(coder: Coder) -> None:
+    q = only(coder, '"We will not give up on this," tweeted the Polish president Andrzej Duda.')
+    assert q.speaker is not None and "Duda" in q.speaker.name
+
+
+def test_title_split_from_its_holder_gives_the_name(coder: Coder) -> None:
+    text = "US Ambassador to Germany Zbigniew Kowalczyk said that the ban was overdue."
+    q = only(coder, text)
+    assert q.speaker is not None and q.speaker.name.endswith("Zbigniew Kowalczyk")
+    assert q.speaker.code == "USAGOV"
+
+
+def test_definite_role_points_back_to_the_person_introduced_with_it(coder: Coder) -> None:
+    text = (
+        "Judge Zbigniew Kowalczyk sentenced the two men on Monday.\n\n"
+        '"You have harmed many people," the judge said.'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Kowalczyk" in q.speaker.name
+
+
+def test_pronoun_after_a_quote_goes_on_with_its_speaker(coder: Coder) -> None:
+    text = (
+        'Dmitry Peskov said: "Nothing is decided." He met the Turkish president Recep Tayyip '
+        'Erdogan in June.\n\n"We will wait," he added.'
+    )
+    first, *_, last = quotes_of(coder, text)
+    assert last.speaker is not None and first.speaker is not None
+    assert last.speaker.actor == first.speaker.actor

@@ -25,7 +25,7 @@ from dyad.resources import DataError, data_path, read_yaml_list
 # Opening mark -> the marks that may close it (typesetters mix straight and curly marks).
 DOUBLE = {'"': '"', "“": '”"', "«": "»", "„": '“”"'}
 SINGLE = {"'": "'", "‘": "’'"}
-CUE_KINDS = ("verb", "naming", "phrase", "dash", "document")
+CUE_KINDS = ("verb", "naming", "directive", "commissive", "charge", "phrase", "dash", "document")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
 # A quotation without a cue is kept only if it is at least a sentence: shorter ones are mostly
@@ -61,6 +61,9 @@ class QuoteCues:
 
     verbs: frozenset[str]
     naming: frozenset[str]
+    directive: frozenset[str]
+    commissive: frozenset[str]
+    charge: frozenset[str]
     documents: frozenset[str]
     phrases: tuple[tuple[str, ...], ...]
     dashes: tuple[str, ...]
@@ -82,10 +85,14 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         if not isinstance(e["words"], list) or not all(isinstance(w, str) for w in e["words"]):
             raise DataError(f"{path.name}: {e['id']}: words must be a list of strings")
         words[e["kind"]].update(w.strip().lower() for w in e["words"] if w.strip())
-    verbs = frozenset(words["verb"] | words["naming"] | {v.lower() for v in speech_verbs})
+    own = ("verb", "naming", "directive", "commissive", "charge")
+    verbs = frozenset(set().union(*(words[k] for k in own)) | {v.lower() for v in speech_verbs})
     return QuoteCues(
         verbs=verbs,
         naming=frozenset(words["naming"]),
+        directive=frozenset(words["directive"]),
+        commissive=frozenset(words["commissive"]),
+        charge=frozenset(words["charge"]),
         documents=frozenset(words["document"]),
         phrases=tuple(sorted(tuple(p.split()) for p in words["phrase"])),
         dashes=tuple(sorted(words["dash"], key=len, reverse=True)),
@@ -173,6 +180,7 @@ class _Cue:
     start: int
     end: int
     sent: ParsedSentence
+    phrase: bool = False  # 'according to X': a source that may only pass on another's words
 
 
 @dataclass
@@ -184,6 +192,7 @@ class _Found:
     how: str
     role: str = ""
     sent: ParsedSentence | None = None
+    phrase: bool = False
 
 
 class QuoteFinder:
@@ -240,7 +249,7 @@ class QuoteFinder:
             if f.how == "role" and (f.quote.speaker is None or not is_person(f.quote.speaker)):
                 start = f.sent.sentence.start if f.sent is not None else f.quote.start
                 f.quote.speaker = lookup.introduced_as(f.role, start, parsed) or f.quote.speaker
-        return _outermost(_carry_speakers(text, found, is_person))
+        return _outermost(_carry_speakers(text, _inner_speech(found), is_person))
 
     # ------------------------------------------------------------ cues in the parse
 
@@ -280,18 +289,17 @@ class QuoteFinder:
         if content:
             tokens = [t for c in content for t in c.subtree]
         elif verb.dep_ == "parataxis":
-            # 'The talks, he said, have failed': the statement is the verb's head clause.
+            # 'The talks, he said, have failed': the statement is the verb's head clause, less
+            # what frames the cue ('Speaking to PBS, he said, "..."').
             skip = {t.i for t in verb.subtree}
+            for c in verb.head.children:
+                if c.i < verb.i and c.dep_ in ("advcl", "prep", "npadvmod", "intj"):
+                    skip.update(t.i for t in c.subtree)
             tokens = [t for t in verb.head.subtree if t.i not in skip]
-        elif verb.lemma_.lower() in self.cues.naming:
-            # 'called the attack "cowardly"': the object and its description, when quoted.
-            tokens = [
-                t for c in verb.rights if c.dep_ in ("dobj", "oprd", "xcomp") for t in c.subtree
-            ]
-            if not tokens or not inside.overlapping(*_chars(tokens, off)):
-                return None
         else:
-            return None
+            tokens = self._object_content(verb, inside, off)
+            if not tokens:
+                return None
         tokens = _trim(tokens)
         if not tokens:
             return None
@@ -299,13 +307,40 @@ class QuoteFinder:
         subject = _speaker_token(verb)
         if subject is not None and subject in tokens:
             subject = None
-        return _Cue(_word(verb, off), subject, _addressee(verb, content), start, end, sent)
+        return _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
 
     def _is_cue_verb(self, tok: Token) -> bool:
         """A speech verb, by lemma or, where the lemmatiser fails ('tweeted'), by form."""
         return tok.pos_ in ("VERB", "AUX") and (
             tok.lemma_.lower() in self.cues.verbs or tok.lower_ in self.cues.forms
         )
+
+    def _object_content(self, verb: Token, inside: _Inside, offset: int) -> list[Token]:
+        """What was said when it is not a clause: the infinitive of a directive or a commitment
+        ('urged Iran to release the files', 'vowed to retaliate', 'called for talks'), the
+        object and grounds of an accusation ('accused Russia of mobilizing'), or a quoted
+        description ('called the attack "cowardly"')."""
+        lemma = verb.lemma_.lower()
+        rights = list(verb.rights)
+        if lemma in self.cues.directive | self.cues.commissive:
+            tokens = [t for c in rights if c.dep_ == "xcomp" for t in c.subtree]
+            if not tokens and lemma in self.cues.directive:
+                fors = [c for c in rights if c.dep_ == "prep" and c.lower_ == "for"]
+                tokens = [
+                    t for c in fors for g in c.children if g.dep_ == "pobj" for t in g.subtree
+                ]
+            if tokens:
+                return tokens
+        if lemma in self.cues.charge:
+            objects = [c for c in rights if c.dep_ == "dobj"]
+            grounds = [c for c in rights if c.dep_ == "prep" and c.lower_ in ("of", "for")]
+            if objects and grounds:
+                return [t for c in objects + grounds for t in c.subtree]
+        if lemma in self.cues.naming:
+            tokens = [t for c in rights if c.dep_ in ("dobj", "oprd", "xcomp") for t in c.subtree]
+            if tokens and inside.overlapping(*_chars(tokens, offset)):
+                return tokens
+        return []
 
     def _phrase_at(self, tok: Token) -> tuple[str, ...] | None:
         for phrase in self.cues.phrases:
@@ -393,8 +428,11 @@ class QuoteFinder:
         off = cue.sent.offset
         tok = cue.speaker
         how, speaker = "name", None
-        if tok is not None and tok.lemma_.lower() in self.cues.documents:
-            how, tok = "document", _author(tok)
+        if tok is not None and self.cues.documents & {tok.lemma_.lower(), tok.lower_}:
+            how, document, tok = "document", tok, _author(tok)
+            if tok is None:
+                # 'The Turkish statement called for ...': the statement's country, if any
+                speaker = lookup.resolve(document, off)
         if tok is not None:
             speaker = lookup.speaker(tok, off)
             if tok.pos_ == "PRON" and tok.lower_ in _PERSONAL:
@@ -404,7 +442,7 @@ class QuoteFinder:
         addressee = lookup.resolve(cue.addressee, off) if cue.addressee is not None else None
         quote = Quote(start, end, text[start:end], kind, cue.words, speaker, addressee)
         role = tok.lemma_.lower() if tok is not None and how == "role" else ""
-        return _Found(quote, how, role, cue.sent)
+        return _Found(quote, how, role, cue.sent, cue.phrase)
 
 
 @dataclass
@@ -504,6 +542,12 @@ def _speaker_token(verb: Token) -> Token | None:
             subject = subjects[0]
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
                 return node.head
+            if subject.lower_ in ("who", "which"):
+                # the parser lost the relative clause ('according to police, who said'): the
+                # noun just before 'who' is its antecedent
+                before = [t for t in subject.doc[: subject.i] if not t.is_punct]
+                if before and before[-1].pos_ in ("NOUN", "PROPN"):
+                    return before[-1]
             return subject
         if node.dep_ not in ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep"):
             return None
@@ -687,13 +731,18 @@ def _phrase_cue(tok: Token, phrase: tuple[str, ...], sent: ParsedSentence) -> _C
     start, end = _chars(tokens, sent.offset)
     span = tok.doc[tok.i : tok.i + len(phrase)]
     words = Span(span.start_char + sent.offset, span.end_char + sent.offset, span.text)
-    return _Cue(words, source, None, start, end, sent)
+    return _Cue(words, source, None, start, end, sent, phrase=True)
 
 
 def _trim(tokens: list[Token]) -> list[Token]:
     """A clause's tokens in order, without a leading 'that', edge punctuation and marks."""
     out = sorted(tokens, key=lambda t: t.i)
-    while out and (out[0].is_punct or out[0].dep_ == "mark" or out[0].is_space):
+    while out and (
+        out[0].is_punct
+        or out[0].dep_ == "mark"
+        or out[0].is_space
+        or (out[0].dep_ == "aux" and out[0].lower_ == "to")
+    ):
         out = out[1:]
     while out and ((out[-1].is_punct and not _is_quote_mark(out[-1])) or out[-1].is_space):
         out = out[:-1]
@@ -756,6 +805,18 @@ def _name_head(tok: Token) -> Token:
 def _opens_paragraph(text: str, char: int) -> bool:
     before = text[:char].rstrip(" \t")
     return not before or before.endswith("\n")
+
+
+def _inner_speech(found: list[_Found]) -> list[_Found]:
+    """'According to the BBC, a spokesman said that ...': the channel passes on the words of
+    the speaker inside, whose quotation is kept instead of the channel's."""
+    verbs = [f for f in found if not f.phrase]
+    return [
+        f
+        for f in found
+        if not f.phrase
+        or not any(f.quote.start <= g.quote.start and g.quote.end <= f.quote.end for g in verbs)
+    ]
 
 
 def _outermost(quotes: list[Quote]) -> list[Quote]:
