@@ -6,6 +6,11 @@ Codes every article of the wikinews-2019 corpus with ``dyad.Coder`` and, in the 
 runs the full ``en_core_web_sm`` pipeline over the same texts. Reports tokens per second for both
 (tokens counted by the tokenizer, so both rates share one numerator) and their ratio. The best of
 ``--repeat`` runs is kept for each side. Results also go to ``bench/out/throughput.json``.
+
+The same run prices two stages against the issue budgets: the quote stage, as the difference to
+a ``Coder(quotes=False)`` run, and actor resolution, as the time spent inside the actor stage's
+entry points (``ActorResolver.document`` and the ``DocumentActors`` methods the pipeline and the
+event stage call), timed with wrappers during the dyad runs.
 """
 
 from __future__ import annotations
@@ -16,7 +21,9 @@ import json
 import platform
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "data" / "wikinews-2019.csv"
@@ -47,15 +54,24 @@ def main() -> None:
     list(nlp.pipe(texts[:5]))
     list(coder.pipe(InputDocument(i, t, d) for i, t, d in rows[:5]))
 
-    bare, dyad_s, events = [], [], 0
+    no_quotes = Coder(quotes=False)
+    list(no_quotes.pipe(InputDocument(i, t, d) for i, t, d in rows[:5]))
+    actor_clock = _time_actor_stage()
+
+    bare, dyad_s, plain_s, actor_s, events = [], [], [], [], 0
     for _ in range(args.repeat):
         t0 = time.perf_counter()
         for _doc in nlp.pipe(texts, batch_size=64):
             pass
         bare.append(time.perf_counter() - t0)
+        actor_clock[0] = 0.0
         t0 = time.perf_counter()
         events = sum(len(d.events) for d in coder.pipe(InputDocument(i, t, d) for i, t, d in rows))
         dyad_s.append(time.perf_counter() - t0)
+        actor_s.append(actor_clock[0])
+        t0 = time.perf_counter()
+        list(no_quotes.pipe(InputDocument(i, t, d) for i, t, d in rows))
+        plain_s.append(time.perf_counter() - t0)
 
     result = {
         "documents": len(texts),
@@ -66,6 +82,10 @@ def main() -> None:
         "bare_spacy_tokens_per_s": round(tokens / min(bare)),
         "dyad_tokens_per_s": round(tokens / min(dyad_s)),
         "ratio": round(min(bare) / min(dyad_s), 3),
+        "dyad_without_quotes_seconds": round(min(plain_s), 3),
+        "quote_stage_share": round(min(dyad_s) / min(plain_s) - 1, 3),
+        "actor_stage_seconds": round(min(actor_s), 3),
+        "actor_stage_share": round(min(actor_s) / (min(dyad_s) - min(actor_s)), 3),
         "python": platform.python_version(),
         "machine": platform.machine(),
     }
@@ -79,6 +99,38 @@ def main() -> None:
         f"| wikinews-2019 | {len(texts)} | {tokens} | {result['bare_spacy_tokens_per_s']} "
         f"| {result['dyad_tokens_per_s']} | {result['ratio']} |"
     )
+    print(
+        f"\nquote stage adds {result['quote_stage_share']:.1%}, actor resolution adds "
+        f"{result['actor_stage_share']:.1%} to the rest of dyad's time"
+    )
+
+
+def _time_actor_stage() -> list[float]:
+    """Wrap the actor stage's entry points with a clock; returns the running total (seconds,
+    in a one-item list). Nested calls are counted once."""
+    from dyad.actors import ActorResolver, DocumentActors
+
+    clock = [0.0]
+    depth = [0]
+
+    def timed(fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*a: Any, **k: Any) -> Any:
+            depth[0] += 1
+            t0 = time.perf_counter()
+            try:
+                return fn(*a, **k)
+            finally:
+                depth[0] -= 1
+                if depth[0] == 0:
+                    clock[0] += time.perf_counter() - t0
+
+        return wrapper
+
+    ActorResolver.document = timed(ActorResolver.document)  # type: ignore[method-assign]
+    for name in dir(DocumentActors):
+        if not name.startswith("_") and callable(getattr(DocumentActors, name)):
+            setattr(DocumentActors, name, timed(getattr(DocumentActors, name)))
+    return clock
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ allows. The cue words are data (``data/quotes/cues.yaml`` plus the event lexicon
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -204,6 +205,13 @@ class QuoteFinder:
 
     def __init__(self, cues: QuoteCues) -> None:
         self.cues = cues
+        self._phrase_starts = {p[0] for p in cues.phrases}
+        self._verb_cache: dict[int, set[int]] = {}  # sentence index -> speech verbs, per find
+        dashes = "|".join(re.escape(d) for d in cues.dashes)
+        opening = "".join(re.escape(m) for m in DOUBLE)
+        # a colon before an opening mark, or a closing mark before a dash
+        self._attribution = re.compile(rf":\s?[{opening}]|[\"”»] (?:{dashes})|^(?:{dashes})")
+        self._dash_end = re.compile(rf"(?:{dashes})\s*$")
 
     def find(
         self,
@@ -216,6 +224,7 @@ class QuoteFinder:
         through their marks); ``resolve`` turns a speaker token into an actor; ``is_person``
         tells a person from an organisation, for pronouns that point back to a speaker."""
         lookup = _Lookup(resolve, is_person)
+        self._verb_cache = {}
         marks = quote_spans(text)
         inside = _Inside(marks)
         cued: dict[int, _Cue] = {}  # mark index -> its cue
@@ -257,27 +266,21 @@ class QuoteFinder:
         """Does a sentence need a parse for its quotations even without a cue word? A name
         before a colon ('Peskov: "..."') or after a dash ('"..." — Peskov') attributes them;
         ``before`` is the text just before the sentence (the dash may end the previous one)."""
-        if any(f":{m}" in sentence or f": {m}" in sentence for m in DOUBLE):
-            return True
-        lead = before.rstrip()
-        return any(
-            sentence.startswith(d) or lead.endswith(d) or f"{m} {d}" in sentence
-            for d in self.cues.dashes
-            for m in '"”»'
-        )
+        return bool(self._attribution.search(sentence) or self._dash_end.search(before))
 
     def _clause_cues(self, sent: ParsedSentence, inside: _Inside) -> list[_Cue]:
         """Speech verbs with a complement clause, and source phrases, outside quotation marks."""
         out: list[_Cue] = []
         off = sent.offset
+        verbs = self._verbs_of(sent)
         for tok in sent.doc:
-            if inside.at(tok.idx + off):
-                continue
-            if self._is_cue_verb(tok):
+            if tok.i in verbs:
+                if inside.at(tok.idx + off):
+                    continue
                 cue = self._verb_cue(tok, sent, inside)
                 if cue is not None:
                     out.append(cue)
-            elif (phrase := self._phrase_at(tok)) is not None:
+            elif (phrase := self._phrase_at(tok)) is not None and not inside.at(tok.idx + off):
                 cue = _phrase_cue(tok, phrase, sent)
                 if cue is not None:
                     out.append(cue)
@@ -309,11 +312,17 @@ class QuoteFinder:
             subject = None
         return _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
 
+    def _verbs_of(self, sent: ParsedSentence) -> set[int]:
+        """Token indices of the sentence's speech verbs, computed once per sentence."""
+        key = sent.sentence.index
+        if key not in self._verb_cache:
+            self._verb_cache[key] = {t.i for t in sent.doc if self._is_cue_verb(t)}
+        return self._verb_cache[key]
+
     def _is_cue_verb(self, tok: Token) -> bool:
-        """A speech verb, by lemma or, where the lemmatiser fails ('tweeted'), by form."""
-        return tok.pos_ in ("VERB", "AUX") and (
-            tok.lemma_.lower() in self.cues.verbs or tok.lower_ in self.cues.forms
-        )
+        """A speech verb: one of the inflected forms of the cue lemmas, tagged as a verb (by
+        form, not lemma: the lemmatiser misses some, 'tweeted')."""
+        return tok.lower_ in self.cues.forms and tok.pos_ in ("VERB", "AUX")
 
     def _object_content(self, verb: Token, inside: _Inside, offset: int) -> list[Token]:
         """What was said when it is not a clause: the infinitive of a directive or a commitment
@@ -343,6 +352,8 @@ class QuoteFinder:
         return []
 
     def _phrase_at(self, tok: Token) -> tuple[str, ...] | None:
+        if tok.lower_ not in self._phrase_starts:
+            return None
         for phrase in self.cues.phrases:
             words = tok.doc[tok.i : tok.i + len(phrase)]
             if len(words) == len(phrase) and tuple(w.lower_ for w in words) == phrase:
@@ -366,10 +377,11 @@ class QuoteFinder:
             if sent is None:
                 continue
             off = sent.offset
+            cue_verbs = self._verbs_of(sent)
             verbs = [
                 t
                 for t in sent.doc
-                if self._is_cue_verb(t)
+                if t.i in cue_verbs
                 and not inside.at(t.idx + off)
                 and ((t.idx + off >= mark.end) if after else (t.idx + off < mark.start))
             ]
@@ -517,10 +529,12 @@ class _Inside:
     """Which characters lie inside a direct quotation."""
 
     def __init__(self, marks: list[QuoteSpan]) -> None:
-        self.marks = marks
+        self.marks = marks  # in text order, never overlapping
+        self.starts = [m.start for m in marks]
 
     def at(self, char: int) -> bool:
-        return any(m.start <= char < m.end for m in self.marks)
+        k = bisect.bisect_right(self.starts, char) - 1
+        return k >= 0 and char < self.marks[k].end
 
     def overlapping(self, start: int, end: int) -> list[int]:
         return [k for k, m in enumerate(self.marks) if m.start < end and start < m.end]
