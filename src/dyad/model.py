@@ -104,6 +104,28 @@ class ActorRef:
         return asdict(self)
 
 
+DatePrecision = Literal["day", "week", "month", "year", "document"]
+
+
+@dataclass(frozen=True)
+class Place:
+    """Where an event happened, as the text names it, with what package data knows of it.
+
+    ``id`` is the row id in ``data/places/places.tsv``; offsets point to the place name."""
+
+    id: str
+    name: str
+    start: int
+    end: int
+    country: str | None = None  # ISO alpha-3
+    admin1: str | None = None  # first-level division, as named in the places table
+    lat: float | None = None
+    lon: float | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
 @dataclass
 class Event:
     """One coded event with the evidence an analyst needs to check it."""
@@ -122,10 +144,15 @@ class Event:
     trigger: Span
     rule: str
     attributed_to: ActorRef | None = None
-    date: str | None = None
+    date: str | None = None  # YYYY-MM-DD; for a coarser precision, the period's first day
+    date_precision: DatePrecision = "document"  # "document": the article's date, nothing better
+    date_phrase: Span | None = None  # the words the date came from ("on Monday", "in 2014")
+    place: Place | None = None
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
+        out["date_phrase"] = self.date_phrase.to_dict() if self.date_phrase else None
+        out["place"] = self.place.to_dict() if self.place else None
         out["source"] = self.source.to_dict()
         out["target"] = self.target.to_dict() if self.target else None
         out["attributed_to"] = self.attributed_to.to_dict() if self.attributed_to else None
