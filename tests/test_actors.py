@@ -142,3 +142,109 @@ def test_every_person_pronoun_and_quoted_we_become_mentions(coder: Coder) -> Non
     by_text = {m.text: m for m in doc.mentions if m.how == "pronoun"}
     assert by_text["He"].actor == "person:recep-tayyip-erdo-an"
     assert by_text["We"].actor.startswith(("TUR", "person:"))
+
+
+def mentions_of(doc: Document) -> list[tuple[str, str]]:
+    """(text, code) of every mention, in text order."""
+    codes = {a.id: a.code for a in doc.actors}
+    return [(m.text, codes[m.actor]) for m in doc.mentions]
+
+
+def test_inner_capital_names_match_case_exactly(coder: Coder) -> None:
+    doc = coder.code('The president wrote "Let\'s all pray for him." LeT denied it.', "2019-01-14")
+    texts = [t for t, _ in mentions_of(doc)]
+    assert "Let" not in texts and "LeT" in texts
+
+
+def test_title_phrase_gives_way_to_the_name(coder: Coder) -> None:
+    doc = coder.code(
+        "Paweł Adamowicz, mayor of the Polish city of Gdańsk, was stabbed. Police arrested a man.",
+        "2019-01-14",
+    )
+    found = mentions_of(doc)
+    assert ("Paweł Adamowicz", "POLGOV") in found
+    assert not any(t.startswith("mayor") or t == "Polish" for t, _ in found)
+
+
+def test_country_word_in_a_title_before_a_name_is_not_a_mention(coder: Coder) -> None:
+    doc = coder.code("US Secretary of State Mike Pompeo met Turkish officials.", "2019-01-23")
+    found = mentions_of(doc)
+    assert ("Mike Pompeo", "USAGOV") in found and ("US", "USA") not in found
+    assert ("Turkish officials", "TURGOV") in found
+
+
+def test_role_word_that_modifies_a_thing_is_not_an_actor(coder: Coder) -> None:
+    doc = coder.code(
+        "Police spokesman Mariusz Ciarka said a press badge was used to rob banks.", "2019-01-14"
+    )
+    texts = [t for t, _ in mentions_of(doc)]
+    assert "press badge" not in texts and "a press badge" not in texts
+
+
+def test_demonym_that_modifies_a_thing_is_not_a_mention(coder: Coder) -> None:
+    doc = coder.code("Turkish airstrikes hit the town, the Kurds said.", "2019-10-15")
+    texts = [t for t, _ in mentions_of(doc)]
+    assert "Turkish" not in texts
+
+
+def test_country_that_is_only_a_place_is_not_a_mention(coder: Coder) -> None:
+    doc = coder.code(
+        "She flew to the UK and returned to the US. Britain urged America to act.", "2019-10-10"
+    )
+    found = mentions_of(doc)
+    assert not any(t.endswith(("UK", "US")) for t, _ in found)
+    assert any(code == "GBR" for _, code in found) and any(code == "USA" for _, code in found)
+
+
+def test_surname_after_a_name_registered_during_parsing(coder: Coder) -> None:
+    doc = coder.code(
+        "Paweł Adamowicz, mayor of Gdańsk, was stabbed on stage. Doctors said Adamowicz was "
+        "alive, and Adamowicz's former party prayed.",
+        "2019-01-14",
+    )
+    codes = [c for t, c in mentions_of(doc) if t == "Adamowicz"]
+    assert codes == ["POLGOV", "POLGOV"]
+
+
+def test_person_between_two_terms_is_a_former_official(coder: Coder) -> None:
+    doc = coder.code("Joe Biden criticized Russia.", "2019-09-30")
+    assert code_of(doc, "Joe Biden") == "USAELI"
+
+
+def test_organisation_people_take_the_organisation_code(coder: Coder) -> None:
+    doc = coder.code(
+        "Houthi military spokesperson Yahya Sarea said the attack succeeded.", "2019-09-15"
+    )
+    assert code_of(doc, "Yahya Sarea") == "YEMREB"
+
+
+def test_spelling_variant_of_a_surname_is_the_same_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Houthi military spokesperson Yahya Sarea said the attack succeeded. "
+        '"We warn the Saudis," Saree said.',
+        "2019-09-15",
+    )
+    assert code_of(doc, "Saree") == "YEMREB"
+
+
+def test_later_stated_nationality_settles_a_default_country(coder: Coder) -> None:
+    text = (
+        "The United States and Britain met. Washington said journalist Jamal Khashoggi was "
+        "killed. Jamal Khashoggi, a Saudi national, criticized the government."
+    )
+    doc = coder.code(text, "2019-09-29")
+    assert code_of(doc, "Jamal Khashoggi") == "SAUMED"
+
+
+def test_bare_role_word_points_back_to_the_named_actor(coder: Coder) -> None:
+    doc = coder.code(
+        "Germany banned Iranian airline Mahan Air on Monday. The airline denied the claims.",
+        "2019-01-23",
+    )
+    assert code_of(doc, "airline") == "IRNBUS"
+
+
+def test_dated_party_rows_give_government_or_opposition(coder: Coder) -> None:
+    text = "The Democratic Party criticized the decision."
+    assert code_of(coder.code(text, "2019-09-30"), "Democratic Party") == "USAOPP"
+    assert code_of(coder.code(text, "2022-09-30"), "Democratic Party") == "USAGOV"

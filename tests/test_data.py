@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from collections import Counter
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,30 @@ def test_lexicon_coverage_flags_codes_without_entries(tmp_path: Path) -> None:
     assert "204" in unreached
     text = format_coverage(list(rows.values()), only_missing=True)
     assert "204" in text and "112 " not in text
+
+
+def test_member_nouns_and_cues_load_without_overlap_with_role_words() -> None:
+    from dyad.actors.gazetteer import CUE_KINDS, cues, member_nouns
+
+    roles = {
+        w.lower()
+        for row in read_tsv(data_path("actors", "roles.tsv"))
+        for w in row["words"].split("|")
+    }
+    assert "members" in member_nouns() and not member_nouns() & roles
+    found = cues()
+    assert set(found) == set(CUE_KINDS) and "into" in found["place_prep_verb"]
+    assert "to" not in found["place_prep_noun"]  # "aid to Ukraine" keeps its actor
+
+
+def test_party_rows_do_not_overlap_in_time() -> None:
+    rows = [r for r in read_tsv(data_path("actors", "organizations.tsv")) if r["kind"] == "party"]
+    assert rows
+    by_name: dict[str, list[tuple[str, str]]] = {}
+    for r in rows:
+        by_name.setdefault(r["names"].split("|")[0], []).append(
+            (r["start"] or "0000", r["end"] or "9999")
+        )
+    for name, terms in by_name.items():
+        terms.sort()
+        assert all(a[1] <= b[0] for a, b in pairwise(terms)), name

@@ -11,6 +11,7 @@ import csv
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import pairwise
 from pathlib import Path
 
 import yaml
@@ -72,6 +73,8 @@ class Gazetteer:
     by_key: dict[str, list[Entry]] = field(default_factory=dict)
     countries: dict[str, str] = field(default_factory=dict)  # ISO3 -> name
     matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
+    member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
+    cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
 
     def compile(self, nlp: Language) -> Gazetteer:
         """Build the phrase matchers; acronyms match case-sensitively, names need a capital."""
@@ -83,7 +86,7 @@ class Gazetteer:
         for entry in self.entries:
             key = _key(entry.pattern)
             self.by_key.setdefault(key, []).append(entry)
-            if _is_acronym(entry.pattern):
+            if _is_acronym(entry.pattern) or _has_inner_capital(entry.pattern):
                 exact_patterns.setdefault(entry.pattern, nlp.make_doc(entry.pattern))
             elif key not in lower_patterns:
                 lower_patterns[key] = fold_norms(nlp.make_doc(entry.pattern))
@@ -123,6 +126,12 @@ def _key(text: str) -> str:
 def _is_acronym(pattern: str) -> bool:
     letters = [c for c in pattern if c.isalpha()]
     return bool(letters) and len(letters) <= 6 and all(c.isupper() for c in letters)
+
+
+def _has_inner_capital(pattern: str) -> bool:
+    """'LeT', 'JeM', 'McGurk': a capital after a small letter makes the case part of the name,
+    so 'Let' at the start of a sentence is not the armed group."""
+    return any(a.islower() and b.isupper() for a, b in pairwise(pattern))
 
 
 def _rows(name: str) -> list[dict[str, str]]:
@@ -228,6 +237,35 @@ def builtin_entries() -> list[Entry]:
     return entries
 
 
+@lru_cache(maxsize=1)
+def member_nouns() -> frozenset[str]:
+    """Nouns for a part or member of a group ('members', 'a government source', 'head of'):
+    a role word in their phrase gives them its role. A word may not also be a role word."""
+    roles = {w.lower() for r in _rows("roles.tsv") for w in split_list(r.get("words"))}
+    words: set[str] = set()
+    for row in _rows("member_nouns.tsv"):
+        for word in split_list(row.get("words")):
+            if word.lower() in roles or word.lower() in words:
+                raise DataError(f"member_nouns.tsv: row {row['id']}: {word!r} is listed twice")
+            words.add(word.lower())
+    return frozenset(words)
+
+
+CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict[str, frozenset[str]]:
+    """Function words that tell a mention's use (``cues.tsv``), by kind."""
+    out: dict[str, set[str]] = {k: set() for k in CUE_KINDS}
+    for row in _rows("cues.tsv"):
+        kind = row.get("kind", "")
+        if kind not in out:
+            raise DataError(f"cues.tsv: row {row['id']}: unknown kind {kind!r}")
+        out[kind].update(w.lower() for w in split_list(row.get("words")))
+    return {k: frozenset(v) for k, v in out.items()}
+
+
 def read_user_actors(path: str | Path) -> list[Entry]:
     """A user's actor dictionary: CSV ``pattern,code[,start,end]`` or YAML with the same keys."""
     path = Path(path)
@@ -278,4 +316,6 @@ def build_gazetteer(nlp: Language, user: Iterable[Entry] = ()) -> Gazetteer:
         latest[(_key(entry.pattern), entry.start, entry.end)] = entry
     entries.extend(latest.values())
     countries = {e.code: e.name for e in entries if e.kind == "country"}
-    return Gazetteer(entries, countries=countries).compile(nlp)
+    return Gazetteer(
+        entries, countries=countries, member_nouns=member_nouns(), cues=cues()
+    ).compile(nlp)

@@ -13,15 +13,25 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold_norms
 from dyad.model import Actor, ActorRef, Mention
 
+# Dependencies of words that modify another noun: not actors of their own in a sweep.
+MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "punct", "quantmod"}
+# Dependencies the event stage resolves itself, sentence by sentence (events/extract.py): the
+# sweep leaves them to it rather than compose the same phrase twice.
+ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
+# Mentions that name a place a country is in: they may only be where something happens.
+PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
-PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers"}
-THING_PRONOUNS = {"it", "its", "they", "them", "their"}
+PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
+# Verbs whose subject 'it' is usually a dummy or an event ("it is possible", "it happened").
+DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
 # Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
@@ -69,10 +79,24 @@ class DocumentActors:
         self._unknown_names: set[str] = set()  # people named in the text whom dyad cannot code
         self._unknown_at: list[tuple[int, str]] = []  # where they are mentioned
         self._individuals: set[tuple[int, int]] = set()  # role phrases naming one person
+        self._weak: set[str] = set()  # people coded with the document's country, not their own
+        self._defaulted = False  # the latest title took the document's country
+        self._described: set[tuple[int, int]] = set()  # mentions spanning a whole noun phrase
+        self._given: set[str] = set()  # actors handed out to the event stage
+        self._parsed: dict[int, Token] = {}  # document offset -> token of a parsed sentence
+        self._positions: dict[str, list[int]] = {}  # token text -> token indices
+        for tok in tokens:
+            self._positions.setdefault(tok.text, []).append(tok.i)
+        self._linking = False  # once set, a new name is looked for in the whole text at once
+        self._last_key: tuple[int, int] = (0, 0)  # the mention the latest noun phrase made
+        self._loose = False  # the latest role came from a word that only modifies the head
+        self._named: set[int] = set()  # where the mentions of people by name start
+        self._by_head: dict[str, str] = {}  # role word -> the actor it last described
         self.default_country = self._main_country()
         self._register_known_surnames()
         self._register_titled_people()
         self._match_surnames()
+        self._linking = True
 
     # ---------------------------------------------------------------- whole-text pass
 
@@ -110,7 +134,7 @@ class DocumentActors:
         """A known person outside every dated term: former officials code as ELI after office."""
         rows = [e for e in self.gaz.dated_out(surface) if e.kind == "person"]
         past = [e for e in rows if e.end and e.end <= self.date]
-        if not past or any(e.start and e.start > self.date for e in rows if e not in past):
+        if not past:  # not yet in office; between two terms a person is a former official
             return []
         last = max(past, key=lambda e: e.end or "")
         return [
@@ -136,7 +160,7 @@ class DocumentActors:
                 continue
             actor_id = "person:" + _slug(e.name)
             self._actor(actor_id, e.name, e.code, kind="person")
-            self._surnames.setdefault(self.tokens[m.token_end - 1].text, actor_id)
+            self._add_name(self.tokens[m.token_end - 1].text, actor_id)
 
     def _register_titled_people(self) -> None:
         """People introduced as '[country/seat] title Firstname Lastname' get that code."""
@@ -150,9 +174,12 @@ class DocumentActors:
             while j < len(toks) and _is_name_token(toks[j]) and not self.match_at_token(j):
                 j += 1
             if j - i >= 2 or (j - i == 1 and i > 0):
+                self._defaulted = False
                 code = self._code_from_left_context(i)
                 if code:
-                    self._register_person(toks[i:j], code)
+                    actor_id = self._register_person(toks[i:j], code)
+                    if self._defaulted:
+                        self._weak.add(actor_id)
             i = max(j, i + 1)
 
     def _code_from_left_context(self, i: int) -> str | None:
@@ -182,25 +209,49 @@ class DocumentActors:
                 country = match.entry.code[:3] if kind != "org" else match.entry.code
                 break
             k = match.token_start - 1
+        if role and not country and self._bare_title(i):
+            country = self.default_country  # "President Brenda Hale" in a British story
+            self._defaulted = True
+        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k, 0), i)):
+            role = FORMER_ROLE  # "former federal prosecutor Elie Honig"
         if role and country:
-            return country if country.startswith(("IGO", "NGO", "IMG")) else country + role
+            return _compose(country, role)
         return None
+
+    def _bare_title(self, i: int) -> bool:
+        """A title right before the name, with nothing that names a country before it."""
+        m = self.match_at_token(i - 1) if i > 0 else None
+        return m is not None and m.entry.kind == "title"
 
     def _register_person(self, span: Span, code: str) -> str:
         name = span.text
         actor_id = "person:" + _slug(name)
         self._actor(actor_id, name, code, kind="person")
-        self._surnames.setdefault(name, actor_id)
-        self._surnames.setdefault(span[-1].text, actor_id)
+        self._add_name(name, actor_id)
+        self._add_name(span[-1].text, actor_id)
         self._mention(span.start_char, span.end_char, actor_id, "name")
         return actor_id
 
+    def _add_name(self, key: str, actor_id: str) -> None:
+        """Remember a name or surname of an actor; after the first pass, also mark its other
+        occurrences in the whole text at once, so that a pronoun further on can point to them."""
+        if key in self._surnames:
+            return
+        self._surnames[key] = actor_id
+        if not self._linking:
+            return
+        for i in self._positions.get(key, ()):
+            if not self.match_at_token(i):
+                tok = self.tokens[i]
+                self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
+
     def _match_surnames(self) -> None:
         """Later mentions of a registered person by surname or full name."""
-        for tok in self.tokens:
-            actor_id = self._surnames.get(tok.text)
-            if actor_id and not self.match_at_token(tok.i):
-                self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
+        for key, actor_id in list(self._surnames.items()):
+            for i in self._positions.get(key, ()):
+                if not self.match_at_token(i):
+                    tok = self.tokens[i]
+                    self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
 
     def note_people(self, doc: Doc, offset: int) -> None:
         """Remember people the parser names that no table knows, so that 'he' after them does
@@ -212,7 +263,39 @@ class DocumentActors:
         for tok in doc:
             if tok.text in self._unknown_names and tok.text not in self._surnames:
                 self._unknown_at.append((tok.idx + offset, tok.text))
+            self._parsed[tok.idx + offset] = tok
         self._unknown_at.sort()
+        self._sweep(doc, offset)
+
+    def _sweep(self, doc: Doc, offset: int) -> None:
+        """Every noun phrase of a parsed sentence that stands for an actor becomes a mention,
+        not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
+        unidentified third officer"). Modifiers are left to the phrase they modify."""
+        for tok in doc:
+            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in MODIFIER_DEPS | ARGUMENT_DEPS:
+                continue
+            if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
+                continue
+            if self._may_be_actor(tok, offset):
+                self._resolve(tok, offset, direct=True, places=False, strict=True)
+
+    def _may_be_actor(self, tok: Token, offset: int) -> bool:
+        """Cheap test before composing a phrase: the word or one of its modifiers is a known
+        name or role word, or the word is a surname, a member noun or 'country'."""
+        if self.match_at_char(tok.idx + offset) is not None or tok.text in self._surnames:
+            return True
+        if tok.lower_ in self.gaz.member_nouns or tok.lemma_.lower() in SELF_WORDS:
+            return True
+        return any(
+            c.dep_ in ("appos", "compound", "amod", "poss", "nmod", "prep")
+            and (
+                self.match_at_char(c.idx + offset) is not None
+                or (
+                    c.dep_ == "prep" and any(self.match_at_char(g.idx + offset) for g in c.children)
+                )
+            )
+            for c in tok.children
+        )
 
     def _name_runs(self, doc: Doc, offset: int) -> list[Span]:
         """Runs of capitalised proper nouns that no table knows: likely names of people.
@@ -268,6 +351,8 @@ class DocumentActors:
         ref = self._resolve(token, offset, direct, places)
         if ref is None and private and self.default_country and token.pos_ == "PROPN":
             ref = self._private_person(token, offset)
+        if ref is not None and ref.actor:
+            self._given.add(ref.actor)
         return ref
 
     def _private_person(self, token: Token, offset: int) -> ActorRef | None:
@@ -275,18 +360,24 @@ class DocumentActors:
         run = next((r for r in runs if r.start <= token.i < r.end), None)
         if run is None or token.i != run.end - 1:
             return None
-        actor_id = self._surnames.get(run.text) or self._surnames.get(run[-1].text)
+        actor_id = (
+            self._surnames.get(run.text)
+            or self._surnames.get(run[-1].text)
+            or (self._variant_of(run.text) if len(run) == 1 else None)
+        )
         if actor_id is None:
             actor_id = "person:" + _slug(run.text)
             self._actor(actor_id, run.text, f"{self.default_country}CVL", kind="person")
-            self._surnames.setdefault(run.text, actor_id)
-            self._surnames.setdefault(run[-1].text, actor_id)
+            self._add_name(run.text, actor_id)
+            self._add_name(run[-1].text, actor_id)
         start = run.start_char + offset
         end = start + len(run.text)
         self._mention(start, end, actor_id, "name")
         return ActorRef(self.actors[actor_id].code, run.text, start, end, actor_id)
 
-    def _resolve(self, token: Token, offset: int, direct: bool, places: bool) -> ActorRef | None:
+    def _resolve(
+        self, token: Token, offset: int, direct: bool, places: bool, strict: bool = False
+    ) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
         gerund_owner = _gerund_owner(token)
@@ -299,15 +390,31 @@ class DocumentActors:
         for head in heads:
             m = self.match_at_char(head.idx + offset)
             if m and m.entry.kind not in ("title", "sector", "demonym", "place"):
-                return self._ref_for_match(m, np, offset)
+                ref = self._ref_for_match(m, np, offset, head=head)
+                for sm in self._matches_in(np, offset):
+                    if sm.entry.kind == "sector" and ref.actor:  # "Iranian airline Mahan Air"
+                        self._by_head.setdefault(sm.text.split()[-1].lower(), ref.actor)
+                return ref
             actor_id = self._surnames.get(head.text)
             if actor_id:
-                return self._ref(actor_id, np, offset, "surname")
+                if actor_id in self._weak:  # "Jamal Khashoggi, a Saudi national"
+                    nation = self._country(np, self._matches_in(np, offset), head, offset)
+                    if nation and len(nation) == 3:
+                        self._settle(actor_id, nation + "CVL", True)
+                return self._ref(actor_id, np, offset, "surname", head=head)
             if places and m and m.entry.kind == "place":
-                return self._ref(self._code_actor(m.entry.code), np, offset, "place")
+                return self._ref(self._code_actor(m.entry.code), np, offset, "place", head=token)
         # 2. a role or title head (or a name after a title) composed with a country
-        role = self._role(heads, matches, offset)
+        self._loose = False
+        role = self._role(heads, matches, offset, strict)
         country = self._country(np, matches, token, offset)
+        explicit = country or (self._country_from_place(token, offset) if role else None)
+        if role and not explicit and token.pos_ == "NOUN":
+            earlier = self._by_head.get(token.lemma_.lower())
+            if earlier and not (token.tag_ == "NNS" and self.actors[earlier].kind == "person"):
+                # "the airline" after "Iranian airline Mahan Air", "officers" after "French
+                # police officers": the same actor again
+                return self._ref(earlier, np, offset, "role", head=token)
         if role and not country and not _owned_by_unknown(token, self, offset):
             country = (
                 self._country_from_place(token, offset)
@@ -315,23 +422,31 @@ class DocumentActors:
                 or self._sentence_country(token, offset)
             )
         if role and country:
-            code = country if country.startswith(("IGO", "NGO", "IMG")) else country + role
-            names = [t for t in np if self._unknown_name(t, offset)]
-            if names:
-                span = token.doc[names[0].i : names[-1].i + 1]
+            code = _compose(country, role)
+            span = self._name_span(token, np, offset)
+            if span is not None:
                 # a name with a title is a person; with a sector word ("Iranian airline Mahan
                 # Air") an organisation
                 kind = "person" if any(m.entry.kind == "title" for m in matches) else "organization"
                 actor_id = ("person:" if kind == "person" else "org:") + _slug(span.text)
                 self._actor(actor_id, span.text, code, kind=kind)
-                self._surnames.setdefault(span.text, actor_id)
+                self._settle(actor_id, code, bool(explicit))
+                for m in matches:
+                    if m.entry.kind in ("title", "sector"):
+                        self._by_head.setdefault(m.text.split()[-1].lower(), actor_id)
+                self._add_name(span.text, actor_id)
                 # a person is called by the surname later, an organisation by its first word
-                self._surnames.setdefault(span[-1 if kind == "person" else 0].text, actor_id)
+                self._add_name(span[-1 if kind == "person" else 0].text, actor_id)
                 self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
-                return self._ref(actor_id, np, offset, "title")
-            ref = self._ref(self._code_actor(code), np, offset, "role")
+                return self._ref(actor_id, np, offset, "title", head=token)
+            how = "modifier" if self._loose else "role"
+            ref = self._ref(self._code_actor(code), np, offset, how, head=token)
+            if explicit and how == "role":
+                self._by_head[token.lemma_.lower()] = code
+                self._by_head[token.lower_] = code
             if token.tag_ == "NN" and role in PERSON_ROLES:
                 self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
+                self._individuals.add(self._last_key)
             return ref
         # 3. a pronoun possessor's country: "his country"
         lemma = token.lemma_.lower()
@@ -342,7 +457,7 @@ class DocumentActors:
                 if ref:
                     suffix = "GOV" if lemma == "government" else ""
                     code = ref.code[:3] + suffix
-                    return self._ref(self._code_actor(code), np, offset, "pronoun")
+                    return self._ref(self._code_actor(code), np, offset, "pronoun", head=token)
         # 4. a thing marked by its owner: "the Turkish initiative", "Turkey's offer"
         if token.pos_ in ("NOUN", "PROPN") and not role and not direct:
             owners = [c for c in token.children if c.dep_ in ("amod", "poss", "compound")]
@@ -365,6 +480,45 @@ class DocumentActors:
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
 
+    def _settle(self, actor_id: str, code: str, explicit: bool) -> None:
+        """A person first coded from the document's country ("journalist Jamal Khashoggi") takes
+        the country that the text states later ("Jamal Khashoggi, a Saudi national"), keeping
+        the role already known when the new phrase only gives a nationality."""
+        if not explicit:
+            self._weak.add(actor_id)
+            return
+        actor = self.actors[actor_id]
+        if actor_id not in self._weak or actor.code == code:
+            return
+        self._weak.discard(actor_id)
+        if code.endswith("CVL") and len(code) == 6 and actor.role:
+            code = code[:3] + actor.role
+        roles = [code[i : i + 3] for i in range(3, len(code), 3)]
+        actor.code = code
+        actor.country = code[:3] if code[:3] in self.gaz.countries else None
+        actor.sectors = roles
+        actor.role = roles[0] if roles else None
+
+    def _name_span(self, token: Token, np: list[Token], offset: int) -> Span | None:
+        """The run of unknown capitalised names that the head is, or that stands in apposition to
+        it or right before it; not every name of the phrase ("Hatice Cengiz, fiancée of
+        journalist Jamal Khashoggi" names two people)."""
+        names = {t.i for t in np if self._unknown_name(t, offset)}
+        if not names:
+            return None
+        anchor: int | None = token.i if token.i in names else None
+        if anchor is None:
+            anchor = next((c.i for c in token.children if c.dep_ == "appos" and c.i in names), None)
+        if anchor is None:
+            before = [i for i in names if i < token.i]
+            anchor = max(before) if before else min(names)
+        lo = hi = anchor
+        while lo - 1 in names:
+            lo -= 1
+        while hi + 1 in names:
+            hi += 1
+        return token.doc[lo : hi + 1]
+
     def _matches_in(self, np: list[Token], offset: int) -> list[Match]:
         seen: dict[int, Match] = {}
         for tok in np:
@@ -373,23 +527,36 @@ class DocumentActors:
                 seen[m.start] = m
         return list(seen.values())
 
-    def _role(self, heads: list[Token], matches: list[Match], offset: int) -> str | None:
+    def _role(
+        self, heads: list[Token], matches: list[Match], offset: int, strict: bool = False
+    ) -> str | None:
         for head in heads:
             m = self.match_at_char(head.idx + offset)
             if m and m.entry.kind in ("title", "sector"):
                 return m.entry.code
-        # a name whose compound modifiers include a title: "spokesman Dmitry Peskov"
-        titles = [m for m in matches if m.entry.kind == "title"]
+        # a name whose compound modifiers include a title: "spokesman Dmitry Peskov"; not a
+        # title behind a preposition, which describes someone else ("fiancée of journalist X")
+        stop = {h.i for h in heads}
+        titles = [
+            m
+            for m in matches
+            if m.entry.kind == "title" and not _via_prep(self._token_in(heads[0], m, offset), stop)
+        ]
         if titles and any(h.pos_ == "PROPN" for h in heads):
             return titles[-1].entry.code
         sectors = [m for m in matches if m.entry.kind in ("title", "sector")]
-        if sectors and heads[0].pos_ != "PROPN":
+        # "members of parliament", "a government source": a member of a group takes its role;
+        # other things a role word modifies are not actors ("a press badge", "bank robberies")
+        if sectors and heads[0].lower_ in self.gaz.member_nouns:
+            return sectors[-1].entry.code
+        if sectors and heads[0].pos_ != "PROPN" and not strict:
+            self._loose = True  # an event argument "the conduct of President Trump": no mention
             return sectors[-1].entry.code
         # "Iranian airline Mahan Air": a sector word in the name's own modifiers
         head = heads[0]
         own = {c.i for c in head.children if c.dep_ == "compound"}
         for m in sectors:
-            if any(t.i in own for t in head.doc if m.start <= t.idx + offset < m.end):
+            if any(m.start <= head.doc[i].idx + offset < m.end for i in own):
                 return m.entry.code
         return None
 
@@ -401,6 +568,16 @@ class DocumentActors:
                 return m.entry.code[:3]
             if m.entry.kind == "org":
                 return m.entry.code
+        # "the Trump administration", "Erdogan's office": the country of the person
+        for tok in np:
+            if tok.i == head.i or tok.dep_ not in ("compound", "poss"):
+                continue
+            m = self.match_at_char(tok.idx + offset)
+            actor_id = self._surnames.get(tok.text)
+            if m is not None and m.entry.kind == "person":
+                return m.entry.code[:3]
+            if m is None and actor_id and self.actors[actor_id].country:
+                return self.actors[actor_id].country
         for tok in np:
             if tok.dep_ == "poss" and tok.pos_ == "PRON":
                 ref = self._pronoun(tok, offset)
@@ -473,7 +650,9 @@ class DocumentActors:
             is_person = actor.kind == "person" or key in self._individuals
             if (wanted == "person") != is_person:
                 continue
-            if best is None or seq < best_seq:
+            # of mentions starting at one place, the whole description ("Hong Kong protesters",
+            # not "Hong Kong"), then the earliest recorded
+            if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
         if best is None:
             return None
@@ -490,7 +669,12 @@ class DocumentActors:
     # ---------------------------------------------------------------- records
 
     def _ref_for_match(
-        self, m: Match, np: list[Token], offset: int, how: str | None = None
+        self,
+        m: Match,
+        np: list[Token],
+        offset: int,
+        how: str | None = None,
+        head: Token | None = None,
     ) -> ActorRef:
         e = m.entry
         if e.kind == "person" or (e.kind == "user" and e.actor_kind == "person"):
@@ -499,16 +683,28 @@ class DocumentActors:
         else:
             actor_id = self._code_actor(e.code, e.name if e.kind in ("org", "user") else None)
         self._mention(m.start, m.end, actor_id, e.kind)
-        return self._ref(actor_id, np, offset, how or e.kind)
+        return self._ref(actor_id, np, offset, how or e.kind, head=head)
 
-    def _ref(self, actor_id: str, np: list[Token], offset: int, how: str) -> ActorRef:
+    def _ref(
+        self, actor_id: str, np: list[Token], offset: int, how: str, head: Token | None = None
+    ) -> ActorRef:
         core = [t for t in np if not t.is_punct] or np
         start = min(t.idx for t in core) + offset
         last = max(core, key=lambda t: t.idx)
         end = last.idx + len(last.text) + offset
+        self._last_key = (-1, -1)
         if how != "modifier":  # "the Turkish initiative" names a thing, not an actor
-            self._mention(start, end, actor_id, how, alias=False)
+            toks = _mention_tokens(head, np) if head is not None else core
+            m_start = toks[0].idx + offset
+            m_end = toks[-1].idx + len(toks[-1].text) + offset
+            if self._mention(m_start, m_end, actor_id, how, alias=False):
+                self._described.add((m_start, m_end))
+            self._last_key = (m_start, m_end)
         return ActorRef(self.actors[actor_id].code, self.text[start:end], start, end, actor_id)
+
+    def _token_in(self, anchor: Token, m: Match, offset: int) -> Token:
+        """The token of a parsed sentence where a match starts."""
+        return anchor.doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
 
     def _code_actor(self, code: str, name: str | None = None) -> str:
         country = code[:3]
@@ -539,15 +735,17 @@ class DocumentActors:
             kind=kind,
         )
 
-    def _mention(self, start: int, end: int, actor_id: str, how: str, alias: bool = True) -> None:
+    def _mention(self, start: int, end: int, actor_id: str, how: str, alias: bool = True) -> bool:
+        """Record a mention; False if one was already recorded at the same place."""
         if (start, end) in self.mentions:
-            return
+            return False
         text = self.text[start:end]
         self.mentions[(start, end)] = Mention(start, end, text, actor_id, -1, how)
         bisect.insort(self._order, (start, len(self.mentions), (start, end)))
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)
+        return True
 
     def register_all_matches(self) -> None:
         """Record every named match as a mention, so pronouns and readers see them."""
@@ -571,13 +769,21 @@ class DocumentActors:
     ) -> None:
         """Every personal pronoun of the text as a mention: 'he', 'his', 'she', 'her' point back
         to the latest person; 'I', 'we', 'our' inside a quotation to its speaker."""
-        for tok in self.tokens:
+        words = PERSON_PRONOUNS | THING_PRONOUNS | set(first_person)
+        found = sorted(
+            i for text, where in self._positions.items() if text.lower() in words for i in where
+        )
+        for tok in (self.tokens[i] for i in found):
             span = (tok.idx, tok.idx + len(tok.text))
             if span in self.mentions:
                 continue
             word = tok.lower_
             if word in PERSON_PRONOUNS:
                 self._pronoun(tok, 0)
+            elif word in THING_PRONOUNS:
+                parsed = self._parsed.get(tok.idx)
+                if (parsed is None and word != "it") or (parsed is not None and _refers(parsed)):
+                    self._pronoun(tok, 0)
             elif word in first_person:
                 for start, end, speaker in speakers:
                     if start <= tok.idx < end and speaker.actor:
@@ -585,13 +791,211 @@ class DocumentActors:
                         break
 
     def finish(self, sentence_starts: list[int]) -> tuple[list[Actor], list[Mention]]:
-        """Actors and mentions in text order, each mention with its sentence index."""
-        mentions = sorted(self.mentions.values(), key=lambda m: (m.start, m.end))
+        """Actors and mentions in text order, each mention with its sentence index; words that
+        only place or describe something else are dropped, and of overlapping mentions one
+        stays. Actors that an event points to are kept even without a mention."""
+        self._link_variants()
+        mentions = sorted(self.mentions.values(), key=lambda m: (m.start, -m.end))
+        self._named = {m.start for m in mentions if m.how in ("person", "name", "surname", "user")}
+        mentions = [m for m in mentions if not self._not_an_actor(m)]
+        mentions = self._one_per_place(mentions)
         for m in mentions:
             m.sentence = max(0, bisect.bisect_right(sentence_starts, m.start) - 1)
-        used = {m.actor for m in mentions}
+        used = {m.actor for m in mentions} | self._given
         actors = [a for a in self.actors.values() if a.id in used]
         return actors, mentions
+
+    # ---------------------------------------------------------------- clean-up
+
+    def _link_variants(self) -> None:
+        """A surname spelt another way later ("Sarea" ... "Saree", "Mahmoud Rantisi" ...
+        "Al-Rantissi") is the same person: close spelling (rapidfuzz ratio >= 80, article
+        particles aside, same first letter) to exactly one surname of a person in the text."""
+        keys = self._variant_keys()
+        if not keys:
+            return
+        covered = sorted((m.start, m.end) for m in self.mentions.values())
+        starts = [c[0] for c in covered]
+        for text, where in self._positions.items():
+            if len(text) < 4 or not text[:1].isupper() or text in self._surnames:
+                continue
+            if not (text.isalpha() or "-" in text):
+                continue
+            actor_id = self._variant_of(text, keys)
+            if actor_id is None:
+                continue
+            for i in where:
+                tok = self.tokens[i]
+                k = bisect.bisect_right(starts, tok.idx) - 1
+                inside = k >= 0 and covered[k][0] <= tok.idx < covered[k][1]
+                if not inside and self.match_at_token(i) is None:
+                    self._mention(tok.idx, tok.idx + len(text), actor_id, "surname")
+
+    def _variant_keys(self) -> dict[str, str]:
+        """Single-word surnames of people in the text, without article particles."""
+        keys: dict[str, str] = {}
+        for key, actor_id in self._surnames.items():
+            if " " not in key and len(key) >= 4 and self.actors[actor_id].kind == "person":
+                keys[self._bare_name(key)] = actor_id
+        return keys
+
+    def _variant_of(self, text: str, keys: dict[str, str] | None = None) -> str | None:
+        """The one person whose surname ``text`` is a close spelling of, if any."""
+        keys = self._variant_keys() if keys is None else keys
+        bare = self._bare_name(text)
+        if len(bare) < 4 or not keys:
+            return None
+        found = process.extract(bare, list(keys), scorer=fuzz.ratio, score_cutoff=80, limit=2)
+        hits = [c for c, _, _ in found if c[:1].lower() == bare[:1].lower()]
+        return keys[hits[0]] if len(hits) == 1 else None
+
+    def _bare_name(self, name: str) -> str:
+        """A surname without a leading article particle: 'Al-Rantissi' -> 'Rantissi'."""
+        head, sep, rest = name.partition("-")
+        if sep and rest and head.lower() in self.gaz.cues.get("name_particle", ()):
+            return rest
+        return name
+
+    def _not_an_actor(self, m: Mention) -> bool:
+        """A demonym that modifies a thing ("Turkish airstrikes"), a country or city that is
+        only a place ("returned to Thailand"), or a country word inside a title before a name
+        ("US Secretary of State Mike Pompeo")."""
+        if m.how == "demonym" and self._modifies(m):
+            return True
+        if m.how in PLACE_HOWS and self._is_location(m):
+            return True
+        if m.how in ("role", "title") and self._beside_name(m):
+            return True
+        return m.how in ("country", "demonym", "capital", "seat", "org") and self._in_title(m)
+
+    def _head_token(self, m: Mention) -> Token | None:
+        """The parsed token that heads a mention, or None if its sentence was not parsed."""
+        toks = [t for t in self._parsed_in(m.start, m.end)]
+        if not toks:
+            return None
+        inside = {t.i for t in toks}
+        return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
+
+    def _parsed_in(self, start: int, end: int) -> list[Token]:
+        tok = self._parsed.get(start)
+        if tok is None:
+            return []
+        offset = start - tok.idx
+        out = []
+        for t in tok.doc[tok.i :]:
+            if t.idx + offset >= end:
+                break
+            out.append(t)
+        return out
+
+    def _next_word(self, end: int) -> Token | None:
+        """The segmenter's token after a character offset, skipping spaces."""
+        k = self._token_after(end)
+        return self.tokens[k] if k < len(self.tokens) else None
+
+    def _token_after(self, end: int) -> int:
+        """Index of the first token at or after a character offset, past white space."""
+        text = self.text
+        while end < len(text) and text[end].isspace():
+            end += 1
+        if end >= len(text):
+            return len(self.tokens)
+        span = self.tokens.char_span(end, end + 1, alignment_mode="expand")
+        return span[0].i if span is not None and len(span) else len(self.tokens)
+
+    def _modifies(self, m: Mention) -> bool:
+        head = self._head_token(m)
+        if head is not None:
+            return head.dep_ in ("amod", "compound", "nmod") and head.head.i != head.i
+        nxt = self._next_word(m.end)  # not parsed: a word right after it is what it modifies
+        return nxt is not None and nxt.is_alpha and nxt.lower_ not in ("and", "or")
+
+    def _beside_name(self, m: Mention) -> bool:
+        """'Paweł Adamowicz, mayor of Gdańsk', 'the Ukrainian ambassador, Wasil Bodnar': a role
+        in apposition to a named person only describes that person."""
+        head = self._head_token(m)
+        if head is None:
+            return False
+        offset = m.start - min(t.idx for t in self._parsed_in(m.start, m.end))
+        linked = [c for c in head.children if c.dep_ == "appos"]
+        if head.dep_ == "appos":
+            linked.append(head.head)
+        return any(
+            t.pos_ == "PROPN" and any(x.idx + offset in self._named for x in t.subtree)
+            for t in linked
+        )
+
+    def _is_location(self, m: Mention) -> bool:
+        head = self._head_token(m)
+        if head is None:
+            return False
+        while head.dep_ in ("conj", "appos") and head.head.i != head.i:
+            head = head.head
+        if head.dep_ != "pobj" or head.head.dep_ not in ("prep", "agent"):
+            return False
+        prep = head.head
+        word = prep.lower_
+        if prep.head.pos_ in ("VERB", "AUX"):
+            return word in self.gaz.cues.get("place_prep_verb", ())
+        return word in self.gaz.cues.get("place_prep_noun", ())
+
+    def _in_title(self, m: Mention) -> bool:
+        """'US' in 'US President Donald Trump': a title follows, then a capitalised name."""
+        k = self._token_after(m.end)
+        seen_title = False
+        for tok in self.tokens[k : k + 8]:
+            if tok.is_space:
+                continue
+            match = self.match_at_token(tok.i)
+            if match is not None and match.entry.kind == "title":
+                seen_title = True
+                continue
+            if not seen_title:
+                return False
+            if match is not None:
+                return match.entry.kind in ("person", "user")
+            return tok.text[:1].isupper() and tok.is_alpha
+        return False
+
+    def _one_per_place(self, mentions: list[Mention]) -> list[Mention]:
+        """Of mentions that overlap, keep one reading: a title phrase around a name gives way to
+        the name ("Paweł Adamowicz, mayor of ..." -> "Paweł Adamowicz"); a description keeps its
+        words ("German officials" swallows "German", "Trump administration" swallows "Trump")."""
+        out: list[Mention] = []
+        i = 0
+        while i < len(mentions):
+            outer = mentions[i]
+            group = [outer]
+            end = outer.end
+            j = i + 1
+            while j < len(mentions) and mentions[j].start < end:
+                group.append(mentions[j])
+                end = max(end, mentions[j].end)
+                j += 1
+            i = j
+            if len(group) == 1:
+                out.append(outer)
+                continue
+            outer = max(group, key=lambda m: (m.end - m.start, -m.start))
+            key = (outer.start, outer.end)
+            names = [
+                m
+                for m in group
+                if m is not outer
+                and m.actor == outer.actor
+                and (m.start, m.end) not in self._described
+                and outer.start <= m.start
+                and m.end <= outer.end
+            ]
+            if key in self._described and names:
+                keep = max(names, key=lambda m: m.end - m.start)
+            else:
+                keep = outer
+            out.append(keep)
+            # mentions that only partly overlap the kept one stay
+            out.extend(m for m in group if m.start >= keep.end or m.end <= keep.start)
+        out.sort(key=lambda m: (m.start, m.end))
+        return out
 
 
 def noun_phrase(token: Token) -> list[Token]:
@@ -609,6 +1013,53 @@ def noun_phrase(token: Token) -> list[Token]:
     return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
 
 
+def _compose(country: str, role: str) -> str:
+    """A role under a country ('TUR' + 'GOV'); an organisation's people take the organisation's
+    own code ("Houthi military spokesperson": YEMREB, not YEMREBGOV)."""
+    if country.startswith(("IGO", "NGO", "IMG")) or len(country) > 3:
+        return country
+    return country + role
+
+
+def _refers(tok: Token) -> bool:
+    """'they', 'its' nearly always point to an actor or a thing named before; 'it' only as the
+    subject or object of a verb that is not a dummy ("it is possible", "it happened")."""
+    if tok.lower_ != "it":
+        return True
+    if tok.dep_ in ("nsubj", "nsubjpass"):
+        return tok.head.lemma_.lower() not in DUMMY_IT_HEADS
+    return tok.dep_ in ("dobj", "dative")
+
+
+def _mention_tokens(head: Token, np: list[Token]) -> list[Token]:
+    """The words of a mention: the noun phrase around the head without its determiner, its
+    owner ("his country": "country"; "Turkey's offer") and appositions, which are mentions of
+    their own; the contiguous run that holds the head."""
+    cut: set[int] = set()
+    for child in head.children:
+        if child.dep_ in ("appos", "poss", "relcl", "acl"):
+            cut.update(t.i for t in child.subtree)
+        elif child.dep_ in ("det", "case", "punct", "cc", "predet"):
+            cut.add(child.i)
+    keep = {t.i for t in np if t.i not in cut and not t.is_punct}
+    keep.add(head.i)
+    lo = hi = head.i
+    while lo - 1 in keep:
+        lo -= 1
+    while hi + 1 in keep:
+        hi += 1
+    return list(head.doc[lo : hi + 1])
+
+
+def _via_prep(tok: Token, stop: set[int]) -> bool:
+    """True when ``tok`` hangs from one of the ``stop`` tokens through a preposition."""
+    while tok.i not in stop and tok.head.i != tok.i:
+        if tok.dep_ in ("prep", "pobj"):
+            return True
+        tok = tok.head
+    return False
+
+
 def _gerund_owner(token: Token) -> Token | None:
     """In "Turkey's supplying Ukraine with drones" the parser makes "Ukraine" the head, with
     "supplying" and "Turkey" as its modifiers; the actor meant is the gerund's owner."""
@@ -620,7 +1071,10 @@ def _gerund_owner(token: Token) -> Token | None:
 
 def _owned_by_unknown(token: Token, actors: DocumentActors, offset: int) -> bool:
     """'the government of Abdrabbuh Mansur Hadi': a role that belongs to someone dyad does
-    not know takes no country by default."""
+    not know takes no country by default. A capitalised head is a name of its own ('the Court
+    of Session')."""
+    if token.text[:1].isupper() and not token.is_sent_start:
+        return False
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ == "of":
             for pobj in child.children:
