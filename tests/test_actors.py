@@ -248,3 +248,24 @@ def test_dated_party_rows_give_government_or_opposition(coder: Coder) -> None:
     text = "The Democratic Party criticized the decision."
     assert code_of(coder.code(text, "2019-09-30"), "Democratic Party") == "USAOPP"
     assert code_of(coder.code(text, "2022-09-30"), "Democratic Party") == "USAGOV"
+
+
+def test_definite_title_points_back_to_the_person_introduced_with_it(coder: Coder) -> None:
+    doc = coder.code(
+        "Mexican Foreign Minister Marcelo Ebrard spoke on Sunday.\n\n"
+        "The foreign minister said that Mexico would act.",
+        "2019-08-04",
+    )
+    (quote,) = doc.quotes
+    names = {a.id: a.name for a in doc.actors}
+    assert quote.speaker is not None and names[quote.speaker.actor] == "Marcelo Ebrard"
+
+
+def test_definite_title_does_not_point_forward(coder: Coder) -> None:
+    doc = coder.code(
+        "The El Paso mayor said that the city would recover. Later, El Paso Mayor Dee Margo "
+        "visited the site.",
+        "2019-08-04",
+    )
+    (quote,) = doc.quotes
+    assert quote.speaker is not None and quote.speaker.actor != "person:dee-margo"

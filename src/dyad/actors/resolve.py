@@ -92,6 +92,9 @@ class DocumentActors:
         self._loose = False  # the latest role came from a word that only modifies the head
         self._named: set[int] = set()  # where the mentions of people by name start
         self._by_head: dict[str, str] = {}  # role word -> the actor it last described
+        # title word -> where a person was introduced with it ("Mayor Dee Margo"), in order
+        self._titled: dict[str, list[tuple[int, str]]] = {}
+        self._title_words: list[str] = []  # title words of the latest left context read
         self.default_country = self._main_country()
         self._register_known_surnames()
         self._register_titled_people()
@@ -178,12 +181,28 @@ class DocumentActors:
                 code = self._code_from_left_context(i)
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
+                    if j - i >= 2:
+                        self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
                         self._weak.add(actor_id)
             i = max(j, i + 1)
 
+    def _note_titled(self, words: list[str], char: int, actor_id: str) -> None:
+        for word in words:
+            self._titled.setdefault(word, []).append((char, actor_id))
+
+    def _titled_before(self, word: str, char: int, country: str | None) -> str | None:
+        """The person most recently introduced with this title word before ``char`` (of this
+        country, when the description names one): 'the mayor' after 'Mayor Dee Margo'."""
+        for at, actor_id in reversed(self._titled.get(word, ())):
+            actor = self.actors[actor_id]
+            if at < char and (country is None or (actor.country or actor.code[:3]) == country):
+                return actor_id
+        return None
+
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = None
+        self._title_words = []
         k = i - 1
         while k >= 0:
             match = self.match_at_token(k)
@@ -200,6 +219,8 @@ class DocumentActors:
                     continue
                 break
             kind = match.entry.kind
+            if kind == "title":
+                self._title_words.append(match.text.split()[-1].lower())
             if kind == "title" and role is None:
                 role = match.entry.code
             elif (
@@ -409,6 +430,13 @@ class DocumentActors:
         role = self._role(heads, matches, offset, strict)
         country = self._country(np, matches, token, offset)
         explicit = country or (self._country_from_place(token, offset) if role else None)
+        if role and token.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in token.children):
+            # 'the mayor', 'the El Paso mayor', 'the foreign minister': the person introduced
+            # with that title before, of the same country if the description names one
+            nation = explicit[:3] if isinstance(explicit, str) else None
+            person = self._titled_before(token.lower_, token.idx + offset, nation)
+            if person is not None:
+                return self._ref(person, np, offset, "role", head=token)
         if role and not explicit and token.pos_ == "NOUN":
             earlier = self._by_head.get(token.lemma_.lower())
             if earlier and not (token.tag_ == "NNS" and self.actors[earlier].kind == "person"):
@@ -434,6 +462,10 @@ class DocumentActors:
                 for m in matches:
                     if m.entry.kind in ("title", "sector"):
                         self._by_head.setdefault(m.text.split()[-1].lower(), actor_id)
+                    if m.entry.kind == "title" and kind == "person":
+                        self._note_titled(
+                            [m.text.split()[-1].lower()], span.start_char + offset, actor_id
+                        )
                 self._add_name(span.text, actor_id)
                 # a person is called by the surname later, an organisation by its first word
                 self._add_name(span[-1 if kind == "person" else 0].text, actor_id)
