@@ -16,6 +16,8 @@ from dyad.model import (
     Span,
 )
 from dyad.pipeline import Coder, code
+from dyad.store import Store
+from dyad.store import open_store as open  # dyad.open("dyad.duckdb")
 
 __version__ = "0.1.0"
 
@@ -29,6 +31,8 @@ __all__ = [
     "Mention",
     "Quote",
     "Span",
+    "Store",
     "__version__",
     "code",
+    "open",
 ]

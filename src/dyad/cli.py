@@ -14,11 +14,13 @@ import sys
 from collections.abc import Iterator, Sequence
 
 from dyad import __version__
+from dyad.analytics import commands as analytics_commands
 from dyad.ingest import InputError, read_documents
 from dyad.ingest.dates import normalize_date
 from dyad.model import InputDocument
 from dyad.output import FORMATS, make_writer
 from dyad.resources import DataError
+from dyad.store import commands as store_commands
 
 EXIT_INPUT = 2
 EXIT_INTERRUPTED = 130
@@ -68,6 +70,8 @@ def _parser() -> argparse.ArgumentParser:
         default="tests/data/phrasings.yaml",
         help="phrasing tests to count per code (default: %(default)s, if present)",
     )
+    store_commands.add_parsers(sub)  # ingest, export
+    analytics_commands.add_parsers(sub)  # dyads, alerts
     return p
 
 
@@ -165,7 +169,13 @@ def cmd_eval(args: argparse.Namespace) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    handler = {"code": cmd_code, "eval": cmd_eval, "lexicon": cmd_lexicon}[args.command]
+    handler = {
+        "code": cmd_code,
+        "eval": cmd_eval,
+        "lexicon": cmd_lexicon,
+        **store_commands.COMMANDS,
+        **analytics_commands.COMMANDS,
+    }[args.command]
     try:
         return handler(args)
     except (InputError, DataError) as exc:

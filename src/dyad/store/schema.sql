@@ -1,7 +1,9 @@
--- dyad event store, schema version 1 (DuckDB).
+-- dyad event store, schema version 2 (DuckDB).
 -- One row per coded record; documents are keyed by the SHA-256 of their text (doc_key), so
 -- the same article ingested twice is stored once. Every other table refers to doc_key.
--- Offsets are character offsets into documents.text. Migrations live next to this file.
+-- Offsets are character offsets into documents.text. This file is the whole current schema;
+-- store/migrations.py brings older files up to it. Columns added after version 1 come last in
+-- their table (marked "v2"), so a migrated file and a new one have the same column order.
 
 CREATE TABLE IF NOT EXISTS meta (
     key VARCHAR PRIMARY KEY,
@@ -38,6 +40,11 @@ CREATE TABLE IF NOT EXISTS events (
     place_id VARCHAR, place_name VARCHAR, place_country VARCHAR, place_admin1 VARCHAR,
     lat DOUBLE, lon DOUBLE,
     group_id BIGINT,                  -- events_groups.group_id once grouped across articles
+    -- v2: the offsets and ids v1 dropped, so a stored document reads back whole
+    source_start INTEGER, source_end INTEGER, target_start INTEGER, target_end INTEGER,
+    attributed_actor VARCHAR, attributed_start INTEGER, attributed_end INTEGER,
+    date_phrase_start INTEGER, date_phrase_end INTEGER,
+    place_start INTEGER, place_end INTEGER,
     PRIMARY KEY (doc_key, n)
 );
 
@@ -48,6 +55,9 @@ CREATE TABLE IF NOT EXISTS quotes (
     cue_text VARCHAR,
     speaker_code VARCHAR, speaker_name VARCHAR, speaker_actor VARCHAR,
     addressee_code VARCHAR, addressee_name VARCHAR,
+    -- v2
+    cue_start INTEGER, cue_end INTEGER, speaker_start INTEGER, speaker_end INTEGER,
+    addressee_actor VARCHAR, addressee_start INTEGER, addressee_end INTEGER,
     PRIMARY KEY (doc_key, n)
 );
 
@@ -56,6 +66,7 @@ CREATE TABLE IF NOT EXISTS actors (
     id VARCHAR NOT NULL,
     name VARCHAR, code VARCHAR, country VARCHAR,
     sectors VARCHAR[], role VARCHAR, kind VARCHAR, aliases VARCHAR[],
+    n INTEGER,                        -- v2: position in the document's actors[]
     PRIMARY KEY (doc_key, id)
 );
 
