@@ -14,14 +14,19 @@ $(STAMP): $(BIN)/python pyproject.toml
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
 	touch $(STAMP)
 
+DEMO_DB := examples/wikinews-2019.duckdb
+
 demo: $(STAMP)
 	$(BIN)/dyad code examples/ankara-mediation.txt --date 2022-01-25 --format table
-	$(BIN)/dyad code tests/data/wikinews-2019.csv --text-col text --id-col url --date-col date \
-		--format jsonl > examples/wikinews-2019.events.jsonl
-	$(BIN)/python -c "import json,collections; \
-		docs=[json.loads(l) for l in open('examples/wikinews-2019.events.jsonl')]; \
-		c=collections.Counter(e['root'] for d in docs for e in d['events']); \
-		print(f'wikinews-2019: {len(docs)} documents, {sum(c.values())} events, by root:', dict(sorted(c.items())))"
+	rm -f $(DEMO_DB)
+	$(BIN)/dyad ingest tests/data/wikinews-2019.csv --db $(DEMO_DB) \
+		--text-col text --id-col url --date-col date
+	$(BIN)/dyad export --db $(DEMO_DB) --format jsonl -o examples/wikinews-2019.events.jsonl
+	$(BIN)/dyad export --db $(DEMO_DB) --format gdelt -o examples/wikinews-2019.gdelt.tsv
+	$(BIN)/dyad dyads --db $(DEMO_DB) --by month --level country --undirected --format table \
+		--plot examples/wikinews-2019.dyads.png | head -15
+	$(BIN)/dyad alerts --db $(DEMO_DB) --by week --min-events 2 | head -20
+	@echo "store: $(DEMO_DB)  events: examples/wikinews-2019.events.jsonl  GDELT: examples/wikinews-2019.gdelt.tsv  chart: examples/wikinews-2019.dyads.png"
 
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench scripts eval

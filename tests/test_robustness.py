@@ -233,14 +233,21 @@ def test_mention_lies_in_its_sentence(corpus_docs) -> None:
     assert_none(problems)
 
 
-def test_event_date_is_the_document_date(corpus_docs) -> None:
-    assert_none(
-        [
-            f"{where(d, e)}: date {e.date} in a document of {d.date}"
-            for _, d, e in events_of(corpus_docs)
-            if e.date != d.date
-        ]
-    )
+def test_event_date_is_the_document_date_or_from_the_text(corpus_docs) -> None:
+    """An event keeps the document date unless a phrase of the text dates it; a past event is
+    never dated after its document (the time/place stage, tests/test_timeplace.py)."""
+    problems = []
+    for text, d, e in events_of(corpus_docs):
+        if e.date_precision == "document":
+            if e.date != d.date or e.date_phrase is not None:
+                problems.append(f"{where(d, e)}: date {e.date} without a phrase")
+        elif e.date_phrase is None or text[e.date_phrase.start : e.date_phrase.end] != (
+            e.date_phrase.text
+        ):
+            problems.append(f"{where(d, e)}: date phrase does not point into the text")
+        elif e.modality != "intended" and (e.date or "") > d.date:
+            problems.append(f"{where(d, e)}: past event dated {e.date}, after {d.date}")
+    assert_none(problems)
 
 
 # ------------------------------------------------------------------------ example article

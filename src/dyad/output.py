@@ -36,6 +36,12 @@ CSV_COLUMNS = [
     "trigger_start",
     "trigger_end",
     "rule",
+    "date_precision",
+    "date_phrase",
+    "place_name",
+    "place_country",
+    "lat",
+    "lon",
 ]
 
 
@@ -115,6 +121,12 @@ def event_row(doc: Document, e: Event) -> dict[str, Any]:
         "trigger_start": e.trigger.start,
         "trigger_end": e.trigger.end,
         "rule": e.rule,
+        "date_precision": e.date_precision,
+        "date_phrase": e.date_phrase.text if e.date_phrase else "",
+        "place_name": e.place.name if e.place else "",
+        "place_country": (e.place.country or "") if e.place else "",
+        "lat": e.place.lat if e.place and e.place.lat is not None else "",
+        "lon": e.place.lon if e.place and e.place.lon is not None else "",
     }
 
 
@@ -130,7 +142,7 @@ class TableWriter:
         w(f"\n{doc.id}  ({doc.date})  {len(doc.events)} events, {len(doc.actors)} actors\n")
         if not doc.events:
             w("  (no events)\n")
-        headers = ["#", "source", "event", "target", "modality"]
+        headers = ["#", "source", "event", "target", "modality", "when, where"]
         rows = []
         for n, e in enumerate(doc.events, 1):
             event = f"{e.code} {e.label} ({e.goldstein:+.1f})"
@@ -141,6 +153,7 @@ class TableWriter:
                     event,
                     f"{e.target.code} {_short(e.target.name, 28)}" if e.target else "-",
                     e.modality + (f" by {e.attributed_to.code}" if e.attributed_to else ""),
+                    _when_where(e),
                 ]
             )
         if rows:
@@ -164,6 +177,18 @@ class TableWriter:
 def _short(text: str, n: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _when_where(e: Event) -> str:
+    """The event's date when the text gave one ("2022-02 month"), and its place ("Kharkiv
+    UKR"); '-' when it only has the document date and no place, so dated rows stand out."""
+    parts = []
+    if e.date_precision != "document" and e.date:
+        shown = {"year": e.date[:4], "month": e.date[:7]}.get(e.date_precision, e.date)
+        parts.append(shown if e.date_precision != "week" else f"week of {e.date}")
+    if e.place:
+        parts.append(f"{_short(e.place.name, 20)} {e.place.country or ''}".strip())
+    return ", ".join(parts) or "-"
 
 
 def _evidence(doc: Document, e: Event) -> str:

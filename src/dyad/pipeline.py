@@ -20,6 +20,7 @@ from dyad.events import EventExtractor, default_lexicon
 from dyad.model import ActorRef, Document, InputDocument, Sentence
 from dyad.nlp import ParsedSentence, load_parser, load_segmenter, segment
 from dyad.quotes import QuoteFinder, load_cues, speakers_by_sentence
+from dyad.timeplace import TimePlace
 
 
 @dataclass
@@ -58,6 +59,7 @@ class Coder:
         self.quotes = QuoteFinder(cues) if quotes else None
         self.triggers = self.lexicon.trigger_forms() | (cues.prefilter if quotes else frozenset())
         self.parse_all = parse_all
+        self.timeplace = TimePlace()
 
     def code(self, text: str, date: str | None = None, id: str = "doc") -> Document:
         """Code one text. ``date`` (YYYY-MM-DD) anchors who held which office; default today."""
@@ -136,7 +138,7 @@ class Coder:
         for sent in parsed:
             speaker = speakers.get(sent.sentence.index)
             for event in self.extractor.extract(sent, actors, speaker):
-                event.date = p.date
+                self.timeplace.annotate(event, sent, p.date)
                 events.append(event)
         quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind != "indirect"]
         actors.resolve_pronouns(quoted, set(self.lexicon.policy.words.get("first_person", ())))

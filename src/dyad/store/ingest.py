@@ -42,6 +42,7 @@ class IngestSummary:
     repeated: int = 0  # the same text twice in this run's input
     bad: int = 0  # bad records or files skipped (--skip-bad)
     events: int = 0
+    groups: int | None = None  # event groups across articles after this run (None: not regrouped)
     seconds: float = 0.0
     problems: list[str] = field(default_factory=list)
 
@@ -49,9 +50,10 @@ class IngestSummary:
         rate = self.new / self.seconds if self.seconds > 0 else 0.0
         skipped = self.stored + self.repeated
         bad = f", {self.bad} bad skipped" if self.bad else ""
+        groups = f" ({self.groups} event groups in the store)" if self.groups is not None else ""
         return (
             f"{self.db}: {self.new} new documents, {skipped} already stored{bad}; "
-            f"{self.events} events; {self.seconds:.1f} s ({rate:.1f} documents/s)"
+            f"{self.events} events{groups}; {self.seconds:.1f} s ({rate:.1f} documents/s)"
         )
 
 
@@ -242,5 +244,12 @@ def ingest(
     finally:
         if bar is not None:
             bar.close()
+        summary.seconds = time.perf_counter() - start
+    if summary.new:
+        # New reports may join events already stored: regroup, so that the counts of mentions,
+        # documents and sources (and the GDELT export) are current.
+        from dyad.analytics.grouping import group_events
+
+        summary.groups = group_events(store.conn).groups
         summary.seconds = time.perf_counter() - start
     return summary
