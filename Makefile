@@ -23,8 +23,8 @@ demo: $(STAMP)
 		--text-col text --id-col url --date-col date
 	$(BIN)/dyad export --db $(DEMO_DB) --format jsonl -o examples/wikinews-2019.events.jsonl
 	$(BIN)/dyad export --db $(DEMO_DB) --format gdelt -o examples/wikinews-2019.gdelt.tsv
-	$(BIN)/dyad dyads --db $(DEMO_DB) --by month --level country --undirected --format table \
-		--plot examples/wikinews-2019.dyads.png | head -15
+	$(BIN)/dyad dyads --db $(DEMO_DB) --by month --level country --undirected --from 2019-01-01 \
+		--format table --plot examples/wikinews-2019.dyads.png | head -15
 	$(BIN)/dyad alerts --db $(DEMO_DB) --by week --min-events 2 | head -20
 	@echo "store: $(DEMO_DB)  events: examples/wikinews-2019.events.jsonl  GDELT: examples/wikinews-2019.gdelt.tsv  chart: examples/wikinews-2019.dyads.png"
 

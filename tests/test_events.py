@@ -216,3 +216,11 @@ def test_every_event_carries_its_evidence(coder: Coder) -> None:
     assert text[e.source.start : e.source.end] == e.source.name
     assert e.rule and e.sentence == 0
     assert e.label and e.plover and e.quad_class == 3 and e.goldstein < 0
+
+
+def test_calling_a_plan_names_it_and_is_no_phone_call(coder: Coder) -> None:
+    doc = coder.code(
+        'The French president called Prime Minister Theresa May\'s new Brexit plan "reckless".',
+        "2019-03-01",
+    )
+    assert not [e for e in doc.events if e.code == "041"]
