@@ -475,3 +475,20 @@ def test_eval_json_report(run_dyad: RunDyad, gold_file: Path) -> None:
     root_country = report["scores"]["root/country"]
     for key in ("precision", "recall", "f1"):
         assert 0.0 <= root_country[key] <= 1.0
+
+
+def test_code_reads_a_folder_with_an_html_page(run_dyad: RunDyad, tmp_path: Path) -> None:
+    folder = tmp_path / "news"
+    (folder / "sub").mkdir(parents=True)
+    (folder / "a.txt").write_text(PLAIN_ACCUSATION, encoding="utf-8")
+    page = (
+        "<html><head><title>Accusation</title></head><body><article><h1>Accusation</h1>"
+        f"<p>{PLAIN_ACCUSATION} The statement came on Monday after a week of shelling.</p>"
+        "</article></body></html>"
+    )
+    (folder / "sub" / "b.html").write_text(page, encoding="utf-8")
+    result = run_dyad("code", folder, "--date", EXAMPLE_DATE, "--format", "jsonl")
+    assert result.returncode == 0, result.stderr
+    docs = jsonl_docs(result.stdout)
+    assert len(docs) == 2
+    assert all("RUS" in source_codes([d]) for d in docs)

@@ -24,13 +24,12 @@ import pytest
 
 import dyad
 from dyad.cli import main
-from dyad.ingest import InputError
+from dyad.ingest import InputError, ReadOptions, read_html
 from dyad.model import Document, InputDocument
 from dyad.store import SCHEMA_VERSION, Store, StoreError, doc_key, open_store
 from dyad.store.db import schema_sql
 from dyad.store.export import export
 from dyad.store.ingest import ingest
-from dyad.store.sources import ReadOptions, read_html
 
 TESTS = Path(__file__).parent
 ROOT = TESTS.parent

@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from dyad import __version__
 from dyad.analytics import commands as analytics_commands
-from dyad.ingest import InputError, read_documents
+from dyad.ingest import InputError, add_read_arguments, read_inputs, read_options
 from dyad.ingest.dates import normalize_date
 from dyad.model import InputDocument
 from dyad.output import FORMATS, make_writer
@@ -35,21 +35,19 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", required=True)
 
     c = sub.add_parser("code", help="code documents into events, actors and mentions")
-    c.add_argument("paths", nargs="*", default=["-"], help="text, JSONL or CSV files; - for stdin")
-    c.add_argument("--date", help="document date YYYY-MM-DD for inputs without one")
+    c.add_argument(
+        "paths",
+        nargs="*",
+        default=["-"],
+        help="text, JSONL, CSV or HTML files, folders; - for stdin",
+    )
+    add_read_arguments(c)
     c.add_argument(
         "--format",
         choices=FORMATS,
         help="output format (default: table on a terminal, jsonl otherwise)",
     )
-    c.add_argument("--input-format", choices=("text", "jsonl", "csv"), help="override sniffing")
     c.add_argument("--actors", help="user actor dictionary: CSV pattern,code[,start,end] or YAML")
-    c.add_argument("--text-col", default="text", help="CSV/JSONL field with the text")
-    c.add_argument("--id-col", default="id", help="CSV/JSONL field with the document id")
-    c.add_argument("--date-col", default="date", help="CSV/JSONL field with the date")
-    c.add_argument(
-        "--skip-bad", action="store_true", help="skip malformed records (reported) and go on"
-    )
     c.add_argument("-o", "--output", help="write here instead of stdout")
 
     e = sub.add_parser("eval", help="score dyad against a gold JSONL file")
@@ -91,17 +89,12 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
 
 
 def _documents(args: argparse.Namespace) -> Iterator[InputDocument]:
-    for path in args.paths:
-        yield from read_documents(
-            path,
-            fmt=args.input_format,
-            text_col=args.text_col,
-            id_col=args.id_col,
-            date_col=args.date_col,
-            default_date=args.date,
-            skip_bad=args.skip_bad,
-            on_skip=lambda err: print(f"dyad: skipped {err}", file=sys.stderr),
-        )
+    yield from read_inputs(
+        args.paths,
+        read_options(args),
+        skip_bad=args.skip_bad,
+        on_skip=lambda err: print(f"dyad: skipped {err}", file=sys.stderr),
+    )
 
 
 def _check_date(value: str | None) -> None:

@@ -11,7 +11,7 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from dyad.ingest import InputError
+from dyad.ingest import InputError, add_read_arguments, read_options
 from dyad.ingest.dates import normalize_date
 from dyad.store.errors import StoreError
 from dyad.store.export import FORMATS as EXPORT_FORMATS
@@ -26,15 +26,8 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
     i.add_argument("--db", default=DEFAULT_DB, help="store file (default: %(default)s)")
     i.add_argument("--workers", type=int, default=1, help="coding processes (default: 1)")
     i.add_argument("--batch", type=int, default=64, help="documents per commit (default: 64)")
-    i.add_argument("--date", help="document date YYYY-MM-DD for inputs without one")
-    i.add_argument("--input-format", choices=("text", "jsonl", "csv", "html"))
+    add_read_arguments(i)
     i.add_argument("--actors", help="user actor dictionary, as for dyad code")
-    i.add_argument("--text-col", default="text", help="CSV/JSONL field with the text")
-    i.add_argument("--id-col", default="id", help="CSV/JSONL field with the document id")
-    i.add_argument("--date-col", default="date", help="CSV/JSONL field with the date")
-    i.add_argument(
-        "--skip-bad", action="store_true", help="skip bad records and files (reported) and go on"
-    )
     i.add_argument(
         "-v", "--verbose", action="store_true", help="one line on stderr per committed batch"
     )
@@ -59,20 +52,13 @@ def _positive(name: str, value: int) -> None:
 
 def cmd_ingest(args: argparse.Namespace) -> int:
     from dyad.store.ingest import IngestSummary, ingest
-    from dyad.store.sources import ReadOptions
     from dyad.store.store import open_store
 
     if args.date is not None and normalize_date(args.date) != args.date:
         raise StoreError(f"--date {args.date!r}: not a date (expected YYYY-MM-DD)")
     _positive("workers", args.workers)
     _positive("batch", args.batch)
-    opts = ReadOptions(
-        fmt=args.input_format,
-        text_col=args.text_col,
-        id_col=args.id_col,
-        date_col=args.date_col,
-        default_date=args.date,
-    )
+    opts = read_options(args)
 
     def report(err: InputError) -> None:
         print(f"dyad: skipped {err}", file=sys.stderr)

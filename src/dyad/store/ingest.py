@@ -20,10 +20,9 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dyad.ingest import InputError
+from dyad.ingest import InputError, OnSkip, ReadOptions, read_inputs
 from dyad.model import Document, InputDocument
 from dyad.store.rows import doc_key
-from dyad.store.sources import OnSkip, ReadOptions, read_inputs
 from dyad.store.store import Store
 
 if TYPE_CHECKING:

@@ -1,19 +1,21 @@
-"""What ``dyad ingest`` reads: files, folders (recursively) and HTML pages, as InputDocuments.
+"""What ``dyad code`` and ``dyad ingest`` read: files, folders (recursively) and HTML pages.
 
-Text, JSONL and CSV go through ``dyad.ingest.read_documents`` (same formats, same errors as
-``dyad code``); HTML pages are reduced to their main text with trafilatura, offline, keeping the
-title, date, url and site name. Every problem is an ``InputError`` naming the file.
+Text, JSONL and CSV go through ``read_documents`` (one format, one set of errors); HTML pages
+are reduced to their main text with trafilatura, offline, keeping the title, date, url and site
+name. Every problem is an ``InputError`` naming the file.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from dyad.ingest import InputError, read_documents
 from dyad.ingest.dates import normalize_date
+from dyad.ingest.errors import InputError
+from dyad.ingest.reader import read_documents
 from dyad.model import InputDocument
 
 FOLDER_EXTENSIONS = (".txt", ".md", ".jsonl", ".csv", ".html", ".htm")
@@ -32,6 +34,31 @@ class ReadOptions:
     id_col: str = "id"
     date_col: str | None = "date"
     default_date: str | None = None
+
+
+def add_read_arguments(parser: argparse.ArgumentParser) -> None:
+    """The input options that ``dyad code`` and ``dyad ingest`` share."""
+    parser.add_argument("--date", help="document date YYYY-MM-DD for inputs without one")
+    parser.add_argument(
+        "--input-format", choices=("text", "jsonl", "csv", "html"), help="override sniffing"
+    )
+    parser.add_argument("--text-col", default="text", help="CSV/JSONL field with the text")
+    parser.add_argument("--id-col", default="id", help="CSV/JSONL field with the document id")
+    parser.add_argument("--date-col", default="date", help="CSV/JSONL field with the date")
+    parser.add_argument(
+        "--skip-bad", action="store_true", help="skip bad records and files (reported) and go on"
+    )
+
+
+def read_options(args: argparse.Namespace) -> ReadOptions:
+    """The ``ReadOptions`` of parsed ``add_read_arguments`` flags."""
+    return ReadOptions(
+        fmt=args.input_format,
+        text_col=args.text_col,
+        id_col=args.id_col,
+        date_col=args.date_col,
+        default_date=args.date,
+    )
 
 
 def expand(path: str) -> list[str]:
