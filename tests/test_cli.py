@@ -492,3 +492,25 @@ def test_code_reads_a_folder_with_an_html_page(run_dyad: RunDyad, tmp_path: Path
     docs = jsonl_docs(result.stdout)
     assert len(docs) == 2
     assert all("RUS" in source_codes([d]) for d in docs)
+
+
+def test_plover_ontology_leads_the_table_and_the_csv(run_dyad: RunDyad, example_path: Path) -> None:
+    table = run_dyad(
+        "code", example_path, "--date", EXAMPLE_DATE, "--ontology", "plover", "--format", "table"
+    )
+    assert table.returncode == 0, table.stderr
+    assert "[CAMEO " in table.stdout
+    csv_out = run_dyad(
+        "code", example_path, "--date", EXAMPLE_DATE, "--ontology", "plover", "--format", "csv"
+    )
+    header = csv_out.stdout.splitlines()[0].split(",")
+    assert header.index("plover") < header.index("code")
+    assert set(header) == set(CSV_COLUMNS)
+
+
+def test_table_lists_the_quotations_with_their_speakers(
+    run_dyad: RunDyad, example_path: Path
+) -> None:
+    result = run_dyad("code", example_path, "--date", EXAMPLE_DATE, "--format", "table")
+    assert "quotes (" in result.stdout
+    assert "TURGOV Erdogan said (direct)" in result.stdout

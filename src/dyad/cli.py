@@ -18,7 +18,7 @@ from dyad.analytics import commands as analytics_commands
 from dyad.ingest import InputError, add_read_arguments, read_inputs, read_options
 from dyad.ingest.dates import normalize_date
 from dyad.model import InputDocument
-from dyad.output import FORMATS, make_writer
+from dyad.output import FORMATS, ONTOLOGIES, make_writer
 from dyad.resources import DataError
 from dyad.store import commands as store_commands
 
@@ -48,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
         help="output format (default: table on a terminal, jsonl otherwise)",
     )
     c.add_argument("--actors", help="user actor dictionary: CSV pattern,code[,start,end] or YAML")
+    c.add_argument(
+        "--ontology",
+        choices=ONTOLOGIES,
+        default="cameo",
+        help="which event types lead the table and CSV (default: %(default)s)",
+    )
     c.add_argument("-o", "--output", help="write here instead of stdout")
 
     e = sub.add_parser("eval", help="score dyad against a gold JSONL file")
@@ -110,7 +116,7 @@ def cmd_code(args: argparse.Namespace) -> int:
     fmt = args.format or ("table" if sys.stdout.isatty() and not args.output else "jsonl")
     coder = Coder(actors=args.actors)
     out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout  # noqa: SIM115
-    writer = make_writer(fmt, out)
+    writer = make_writer(fmt, out, args.ontology)
     try:
         for doc in coder.pipe(_documents(args), batch_size=32):
             writer.write(doc)

@@ -15,6 +15,7 @@ from typing import Any, Protocol, TextIO
 from dyad.model import Document, Event
 
 FORMATS = ("table", "json", "jsonl", "csv")
+ONTOLOGIES = ("cameo", "plover")
 
 CSV_COLUMNS = [
     "doc_id",
@@ -30,6 +31,7 @@ CSV_COLUMNS = [
     "goldstein",
     "quad_class",
     "plover",
+    "plover_mode",
     "modality",
     "attributed_to",
     "trigger",
@@ -83,11 +85,18 @@ class JsonWriter:
 
 
 class CsvWriter:
-    """One row per event, with the document id and the evidence."""
+    """One row per event, with the document id and the evidence. With ``ontology="plover"``
+    the PLOVER type and mode come before the CAMEO columns."""
 
-    def __init__(self, out: TextIO) -> None:
+    def __init__(self, out: TextIO, ontology: str = "cameo") -> None:
         self.out = out
-        self.writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS)
+        columns = CSV_COLUMNS
+        if ontology == "plover":
+            first = ["plover", "plover_mode"]
+            at = CSV_COLUMNS.index("code")
+            rest = [c for c in CSV_COLUMNS if c not in first]
+            columns = rest[:at] + first + rest[at:]
+        self.writer = csv.DictWriter(out, fieldnames=columns)
         self.writer.writeheader()
 
     def write(self, doc: Document) -> None:
@@ -115,6 +124,7 @@ def event_row(doc: Document, e: Event) -> dict[str, Any]:
         "goldstein": e.goldstein,
         "quad_class": e.quad_class,
         "plover": e.plover,
+        "plover_mode": e.plover_mode,
         "modality": e.modality,
         "attributed_to": e.attributed_to.code if e.attributed_to else "",
         "trigger": e.trigger.text,
@@ -133,9 +143,10 @@ def event_row(doc: Document, e: Event) -> dict[str, Any]:
 class TableWriter:
     """A readable table per document: who did what to whom, how sure, and the evidence."""
 
-    def __init__(self, out: TextIO, width: int | None = None) -> None:
+    def __init__(self, out: TextIO, width: int | None = None, ontology: str = "cameo") -> None:
         self.out = out
         self.width = width or max(80, min(160, shutil.get_terminal_size((120, 20)).columns))
+        self.ontology = ontology
 
     def write(self, doc: Document) -> None:
         w = self.out.write
@@ -146,6 +157,10 @@ class TableWriter:
         rows = []
         for n, e in enumerate(doc.events, 1):
             event = f"{e.code} {e.label} ({e.goldstein:+.1f})"
+            if self.ontology == "plover":
+                # PLOVER first; CAMEO 01 statements have no PLOVER type and keep their code
+                mode = f" ({e.plover_mode})" if e.plover_mode else ""
+                event = f"{e.plover}{mode} [CAMEO {e.code}]" if e.plover else event
             rows.append(
                 [
                     str(n),
@@ -165,6 +180,13 @@ class TableWriter:
                 evidence = _evidence(doc, e)
                 for part in textwrap.wrap(evidence, self.width - 8):
                     w(" " * (len(str(n)) + 4) + part + "\n")
+        if doc.quotes:
+            w(f"  quotes ({len(doc.quotes)}):\n")
+            for q in doc.quotes:
+                who = f"{q.speaker.code or '?'} {_short(q.speaker.name, 30)}" if q.speaker else "?"
+                cue = f" {q.cue.text}" if q.cue else ""
+                said = _short(q.text, self.width - len(who) - len(cue) - 16)
+                w(f"    {who}{cue} ({q.kind}): “{said}”\n")
         if doc.actors:
             w("  actors: " + ", ".join(f"{a.code} {a.name}" for a in doc.actors[:40]))
             w(" ...\n" if len(doc.actors) > 40 else "\n")
@@ -201,12 +223,13 @@ def _evidence(doc: Document, e: Event) -> str:
     return f"“{' '.join(text.split())}”  rule {e.rule}"
 
 
-def make_writer(fmt: str, out: TextIO) -> Writer:
-    """The writer for a format name."""
+def make_writer(fmt: str, out: TextIO, ontology: str = "cameo") -> Writer:
+    """The writer for a format name; ``ontology`` puts CAMEO or PLOVER first in the table and
+    the CSV (JSON always carries both)."""
     if fmt == "table":
-        return TableWriter(out)
+        return TableWriter(out, ontology=ontology)
     if fmt == "json":
         return JsonWriter(out)
     if fmt == "csv":
-        return CsvWriter(out)
+        return CsvWriter(out, ontology=ontology)
     return JsonlWriter(out)
