@@ -269,3 +269,28 @@ def test_definite_title_does_not_point_forward(coder: Coder) -> None:
     )
     (quote,) = doc.quotes
     assert quote.speaker is not None and quote.speaker.actor != "person:dee-margo"
+
+
+def test_role_word_does_not_point_forward_to_a_later_actor(
+    example_doc: Document, example_text: str
+) -> None:
+    # "The researcher at the SITA Center ... added" comes before Maged Azzam, "a researcher in
+    # international relations", is introduced: it cannot be him.
+    introduced = example_text.index("Maged Azzam")
+    names = {a.id: a.name for a in example_doc.actors}
+    cue = example_text.index("The researcher at the SITA Center")
+    added = next(q for q in example_doc.quotes if q.cue and cue < q.cue.start < introduced)
+    assert added.cue is not None and added.cue.text == "added"
+    assert added.speaker is not None
+    assert names.get(added.speaker.actor or "") != "Maged Azzam"
+
+
+def test_role_word_points_back_to_the_actor_it_described(coder: Coder) -> None:
+    doc = coder.code(
+        "Germany banned Iranian airline Mahan Air from its airports. The airline denied the "
+        "charges on Monday.",
+        "2019-01-21",
+    )
+    names = {a.id: a.name for a in doc.actors}
+    later = [m for m in doc.mentions if m.text.lower().endswith("airline") and m.start > 40]
+    assert later and all("Mahan" in names[m.actor] for m in later)

@@ -91,7 +91,8 @@ class DocumentActors:
         self._last_key: tuple[int, int] = (0, 0)  # the mention the latest noun phrase made
         self._loose = False  # the latest role came from a word that only modifies the head
         self._named: set[int] = set()  # where the mentions of people by name start
-        self._by_head: dict[str, str] = {}  # role word -> the actor it last described
+        # role word -> where it described which actor ("Iranian airline Mahan Air"), in text order
+        self._by_head: dict[str, list[tuple[int, str]]] = {}
         # title word -> where a person was introduced with it ("Mayor Dee Margo"), in order
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
@@ -186,6 +187,18 @@ class DocumentActors:
                     if self._defaulted:
                         self._weak.add(actor_id)
             i = max(j, i + 1)
+
+    def _note_head(self, word: str, char: int, actor_id: str) -> None:
+        entries = self._by_head.setdefault(word, [])
+        if (char, actor_id) not in entries:
+            bisect.insort(entries, (char, actor_id))
+
+    def _head_before(self, word: str, char: int) -> str | None:
+        """The actor the role word last described before ``char`` ("the airline" after
+        "Iranian airline Mahan Air"); never one the text only introduces later."""
+        entries = self._by_head.get(word, ())
+        k = bisect.bisect_left(entries, (char, ""))
+        return entries[k - 1][1] if k > 0 else None
 
     def _note_titled(self, words: list[str], char: int, actor_id: str) -> None:
         for word in words:
@@ -414,7 +427,7 @@ class DocumentActors:
                 ref = self._ref_for_match(m, np, offset, head=head)
                 for sm in self._matches_in(np, offset):
                     if sm.entry.kind == "sector" and ref.actor:  # "Iranian airline Mahan Air"
-                        self._by_head.setdefault(sm.text.split()[-1].lower(), ref.actor)
+                        self._note_head(sm.text.split()[-1].lower(), sm.start, ref.actor)
                 return ref
             actor_id = self._surnames.get(head.text)
             if actor_id:
@@ -438,7 +451,7 @@ class DocumentActors:
             if person is not None:
                 return self._ref(person, np, offset, "role", head=token)
         if role and not explicit and token.pos_ == "NOUN":
-            earlier = self._by_head.get(token.lemma_.lower())
+            earlier = self._head_before(token.lemma_.lower(), token.idx + offset)
             if earlier and not (token.tag_ == "NNS" and self.actors[earlier].kind == "person"):
                 # "the airline" after "Iranian airline Mahan Air", "officers" after "French
                 # police officers": the same actor again
@@ -461,7 +474,7 @@ class DocumentActors:
                 self._settle(actor_id, code, bool(explicit))
                 for m in matches:
                     if m.entry.kind in ("title", "sector"):
-                        self._by_head.setdefault(m.text.split()[-1].lower(), actor_id)
+                        self._note_head(m.text.split()[-1].lower(), m.start, actor_id)
                     if m.entry.kind == "title" and kind == "person":
                         self._note_titled(
                             [m.text.split()[-1].lower()], span.start_char + offset, actor_id
@@ -474,8 +487,8 @@ class DocumentActors:
             how = "modifier" if self._loose else "role"
             ref = self._ref(self._code_actor(code), np, offset, how, head=token)
             if explicit and how == "role":
-                self._by_head[token.lemma_.lower()] = code
-                self._by_head[token.lower_] = code
+                self._note_head(token.lemma_.lower(), ref.start, code)
+                self._note_head(token.lower_, ref.start, code)
             if token.tag_ == "NN" and role in PERSON_ROLES:
                 self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
                 self._individuals.add(self._last_key)
