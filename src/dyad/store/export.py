@@ -46,21 +46,22 @@ def _write_jsonl(store: Store, out: IO[bytes], query: str, params: list[Any]) ->
 def _write_csv(store: Store, out: IO[bytes], query: str, params: list[Any]) -> int:
     import pyarrow.csv as pacsv
 
-    reader = store.arrow(query, params)
-    n = 0
-    with pacsv.CSVWriter(out, reader.schema) as writer:
-        for batch in reader:
-            writer.write_batch(batch)
-            n += batch.num_rows
-    return n
+    return _write_arrow(store, out, query, params, pacsv.CSVWriter)
 
 
 def _write_parquet(store: Store, out: IO[bytes], query: str, params: list[Any]) -> int:
     import pyarrow.parquet as pq
 
+    return _write_arrow(store, out, query, params, pq.ParquetWriter)
+
+
+def _write_arrow(
+    store: Store, out: IO[bytes], query: str, params: list[Any], writer_class: Any
+) -> int:
+    """Stream the query's record batches through a pyarrow writer (CSV, Parquet)."""
     reader = store.arrow(query, params)
     n = 0
-    with pq.ParquetWriter(out, reader.schema) as writer:
+    with writer_class(out, reader.schema) as writer:
         for batch in reader:
             writer.write_batch(batch)
             n += batch.num_rows
