@@ -18,12 +18,12 @@ import duckdb
 import pandas as pd
 import pytest
 
-import dyad
 from dyad.analytics import Selection, dyad_series, find_alerts, group_events, write_gdelt
+from dyad.analytics.base import open_db
 from dyad.analytics.gdelt import gdelt_columns, split_actor_code
 from dyad.cli import main as cli_main
+from dyad.store.db import connect
 
-SCHEMA = Path(dyad.__file__).parent / "store" / "schema.sql"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
 
 GOLDSTEIN = {
@@ -46,9 +46,7 @@ AddDoc = Callable[..., None]
 
 
 def _connect(path: Path) -> duckdb.DuckDBPyConnection:
-    con = duckdb.connect(str(path))
-    con.execute(SCHEMA.read_text(encoding="utf-8"))
-    return con
+    return connect(path)  # the store's own schema, at the current version
 
 
 class Store:
@@ -466,6 +464,30 @@ def test_dyads_date_range(series_store: Store) -> None:
     assert set(df["period"].dt.date) == {date(2022, 1, 6), date(2022, 1, 7)}
 
 
+def test_dyads_leave_background_events_out(series_store: Store) -> None:
+    series_store.doc("recall", "2022-01-12")
+    series_store.event("recall", "RUSMIL", "UKR", "190", date="2014-01-01", background=True)
+    df = dyad_series(series_store.con, "month", Selection(level="country"))
+    assert date(2014, 1, 1) not in set(df["period"].dt.date)
+    kept = dyad_series(series_store.con, "month", Selection(level="country", background=True))
+    assert _row(kept, date(2014, 1, 1), "RUS", "UKR")["events"] == 1
+
+
+def test_an_older_store_is_migrated_when_read(series_store: Store) -> None:
+    before = dyad_series(series_store.con, "week", Selection())
+    series_store.con.execute("ALTER TABLE events DROP COLUMN background")
+    series_store.con.execute("UPDATE meta SET value = '2' WHERE key = 'schema_version'")
+    series_store.con.close()
+    con = open_db(series_store.path)
+    try:
+        columns = {r[0] for r in con.execute("DESCRIBE events").fetchall()}
+        assert "background" in columns
+        after = dyad_series(con, "week", Selection())
+        assert after["events"].tolist() == before["events"].tolist() and len(after) == 4
+    finally:
+        con.close()
+
+
 # --- alerts -------------------------------------------------------------------------------
 
 
@@ -643,7 +665,8 @@ def test_cli_alerts_table(capsys, alert_db: Path) -> None:
         (["dyads", "--db", "{db}", "--from", "2022-13-01"], "--from '2022-13-01': not a date"),
         (["dyads", "--db", "{db}", "--actor", "RUS'--"], "not an actor code prefix"),
         (["dyads", "--db", "{db}", "--plot", "{tmp}/x.gif"], "expected a .png or .html"),
-        (["dyads", "--db", "{tmp}/not-a-db.duckdb"], "cannot open the database"),
+        (["dyads", "--db", "{tmp}/not-a-db.duckdb"], "cannot open"),
+        (["dyads", "--db", "{tmp}/foreign.duckdb"], "not a dyad store"),
         (["alerts", "--db", "{db}", "--window", "1"], "needs at least 2 periods"),
     ],
 )
@@ -651,6 +674,7 @@ def test_cli_errors_are_one_line(
     capsys, series_db: Path, tmp_path: Path, args: list[str], message: str
 ) -> None:
     (tmp_path / "not-a-db.duckdb").write_text("hello", encoding="utf-8")
+    duckdb.connect(str(tmp_path / "foreign.duckdb")).execute("CREATE TABLE t (x INTEGER)").close()
     code, _, err = _main(capsys, *(a.format(tmp=tmp_path, db=series_db) for a in args))
     assert code == 2
     assert err.count("\n") == 1 and err.startswith("dyad: ") and message in err, err

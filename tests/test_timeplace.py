@@ -143,6 +143,35 @@ def test_time_of_another_clause_is_not_taken(coder: dyad.Coder) -> None:
     assert e.date_precision == "document"
 
 
+def test_year_on_the_event_noun_dates_it(coder: dyad.Coder) -> None:
+    text = "Sanctions followed Russia's 2014 annexation of Crimea."
+    e = one(coder, text, "2022-03-02", "annexation")
+    assert when(e) == ("2014-01-01", "year", "2014")
+
+
+def test_event_long_before_the_document_is_background(coder: dyad.Coder) -> None:
+    e = one(coder, "Russia invaded Georgia in 2008.", "2022-03-02", "invaded")
+    assert e.background and e.date == "2008-01-01"
+
+
+def test_recent_event_is_not_background(coder: dyad.Coder) -> None:
+    e = one(coder, "Russian troops shelled Kharkiv on Monday.", "2022-03-02", "shelled")
+    assert not e.background
+
+
+def test_year_of_the_document_is_not_background(coder: dyad.Coder) -> None:
+    e = one(coder, "Russia invaded Ukraine in 2022.", "2022-11-20", "invaded")
+    assert e.date == "2022-01-01" and not e.background
+
+
+def test_background_threshold_is_an_option() -> None:
+    from dyad.timeplace import TimePlace
+
+    found = dates.Resolved(dt.date(2022, 1, 10), "day")
+    assert TimePlace(background_days=30).is_background(found, dt.date(2022, 3, 1))
+    assert not TimePlace(background_days=60).is_background(found, dt.date(2022, 3, 1))
+
+
 def test_date_arithmetic() -> None:
     doc = dt.date(2022, 3, 2)  # a Wednesday
     assert dates.weekday(doc, 2, future=False) == doc

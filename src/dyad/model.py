@@ -148,6 +148,9 @@ class Event:
     date_precision: DatePrecision = "document"  # "document": the article's date, nothing better
     date_phrase: Span | None = None  # the words the date came from ("on Monday", "in 2014")
     place: Place | None = None
+    # dated well before its document ("the 2014 annexation"): context the article recalls, not
+    # news of the day; series and alerts leave it out
+    background: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)

@@ -40,6 +40,7 @@ CSV_COLUMNS = [
     "rule",
     "date_precision",
     "date_phrase",
+    "background",
     "place_name",
     "place_country",
     "lat",
@@ -133,6 +134,7 @@ def event_row(doc: Document, e: Event) -> dict[str, Any]:
         "rule": e.rule,
         "date_precision": e.date_precision,
         "date_phrase": e.date_phrase.text if e.date_phrase else "",
+        "background": "yes" if e.background else "",
         "place_name": e.place.name if e.place else "",
         "place_country": (e.place.country or "") if e.place else "",
         "lat": e.place.lat if e.place and e.place.lat is not None else "",
@@ -208,6 +210,8 @@ def _when_where(e: Event) -> str:
     if e.date_precision != "document" and e.date:
         shown = {"year": e.date[:4], "month": e.date[:7]}.get(e.date_precision, e.date)
         parts.append(shown if e.date_precision != "week" else f"week of {e.date}")
+        if e.background:
+            parts[-1] += " (background)"
     if e.place:
         parts.append(f"{_short(e.place.name, 20)} {e.place.country or ''}".strip())
     return ", ".join(parts) or "-"

@@ -1,9 +1,8 @@
 """What every analysis shares: opening a store, which events count, and the dyad selection.
 
-The analyses read only the table layout of ``store/schema.sql`` (schema v1), so they work on
-any dyad store whatever wrote it. Events count as facts when their modality is asserted,
-intended or claimed (as ``dyad eval`` counts them): "did not attack" or "could attack" must not
-raise a conflict line.
+The analyses read the table layout of ``store/schema.sql``; an older store is migrated when
+opened. Events count as facts when their modality is asserted, intended or claimed (as ``dyad
+eval`` counts them): "did not attack" or "could attack" must not raise a conflict line.
 """
 
 from __future__ import annotations
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Literal
 
 from dyad.ingest import InputError
 from dyad.resources import DataError
+from dyad.store.errors import StoreError
 
 if TYPE_CHECKING:
     import duckdb
@@ -26,6 +26,9 @@ Level = Literal["full", "country"]
 
 FACTUAL = "(e.modality IS NULL OR e.modality IN ('asserted', 'intended', 'claimed'))"
 """SQL condition on events ``e``: the event is reported as a fact."""
+
+NEWS = "NOT coalesce(e.background, false)"
+"""SQL condition on events ``e``: news of its article, not background the article recalls."""
 
 EVENT_DAY = "coalesce(e.date, d.date)"
 """SQL expression: the event's date, else its document's date (needs ``documents d``)."""
@@ -43,22 +46,35 @@ _PREFIX = re.compile(r"^[A-Z0-9]{1,30}$")
 
 
 def open_db(path: str | Path, read_only: bool = True) -> duckdb.DuckDBPyConnection:
-    """Connect to an existing dyad store; a missing or foreign file is one clear error."""
-    import duckdb
+    """Connect to an existing dyad store at the current schema version; a missing, foreign,
+    busy or newer file is one clear error. An older store is migrated first (briefly opened for
+    writing), so the analyses only ever see today's columns."""
+    from dyad.store.db import connect, file_version
 
     p = Path(path)
     if not p.is_file():
         raise InputError(str(path), None, "no such database file (create it with dyad ingest)")
     try:
-        con = duckdb.connect(str(p), read_only=read_only)
-    except duckdb.Error as exc:
-        msg = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-        raise InputError(str(path), None, f"cannot open the database ({msg})") from None
-    tables = {r[0] for r in con.execute("SELECT table_name FROM duckdb_tables()").fetchall()}
-    if not {"events", "documents"} <= tables:
+        con = connect(p, read_only=read_only)
+    except StoreError as exc:
+        if not read_only or "read-only" not in str(exc):
+            raise InputError(str(path), None, _after_name(str(exc), str(p))) from None
+        try:
+            connect(p, read_only=False).close()  # migrate, then read as asked
+            con = connect(p, read_only=True)
+        except StoreError as again:
+            raise InputError(str(path), None, _after_name(str(again), str(p))) from None
+    try:
+        file_version(con)
+    except StoreError as exc:  # pragma: no cover - connect already checked it
         con.close()
-        raise InputError(str(path), None, "not a dyad store (no events or documents table)")
+        raise InputError(str(path), None, str(exc)) from None
     return con
+
+
+def _after_name(message: str, name: str) -> str:
+    """The store's message without its leading "FILE: " (InputError names the file itself)."""
+    return message[len(name) + 2 :] if message.startswith(name + ": ") else message
 
 
 def parse_day(value: str | date | None, option: str) -> date | None:
@@ -79,6 +95,9 @@ class Selection:
     its matching codes are merged under. One actor: every dyad it takes part in. Two or more:
     the dyads between them. ``level="country"`` names the other actors by their first three
     letters. ``undirected`` merges A->B and B->A (the pair is written in alphabetical order).
+    ``background`` keeps events dated well before their article ("the 2014 annexation"), which
+    a series leaves out by default: one recalled event, cited by a hundred later articles,
+    would otherwise stand a hundred times in its old period.
     """
 
     actors: tuple[str, ...] = ()
@@ -86,6 +105,7 @@ class Selection:
     end: date | None = None
     undirected: bool = False
     level: Level = "full"
+    background: bool = False  # also count events the articles recall from long before
 
     def __post_init__(self) -> None:
         clean = tuple(a.strip().upper() for a in self.actors)
@@ -115,6 +135,8 @@ class Selection:
     def where(self) -> str:
         """SQL condition on events ``e`` (no documents needed): dyadic, factual, actors."""
         cond = ["e.source_code IS NOT NULL", "e.target_code IS NOT NULL", FACTUAL]
+        if not self.background:
+            cond.append(NEWS)
         if len(self.actors) == 1:
             cond.append(f"({self._matches('e.source_code')} OR {self._matches('e.target_code')})")
         elif self.actors:

@@ -32,6 +32,11 @@ def _selection_args(p: argparse.ArgumentParser) -> None:
         default="full",
         help="name actors by full code or by country (first three letters)",
     )
+    p.add_argument(
+        "--background",
+        action="store_true",
+        help="also count events dated well before their article (left out by default)",
+    )
 
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
@@ -68,6 +73,7 @@ def _selection(args: argparse.Namespace) -> Selection:
         end=parse_day(args.end, "--to"),
         undirected=args.undirected,
         level=args.level,
+        background=args.background,
     )
 
 

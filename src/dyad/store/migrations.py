@@ -30,4 +30,9 @@ MIGRATIONS: list[str] = [
     ALTER TABLE quotes ADD COLUMN addressee_end INTEGER;
     ALTER TABLE actors ADD COLUMN n INTEGER;
     """,
+    # 2 -> 3: events the article recalls from well before its date. Rows written before are
+    # unknown (NULL), which the analyses read as news, as they did then.
+    """
+    ALTER TABLE events ADD COLUMN background BOOLEAN;
+    """,
 ]

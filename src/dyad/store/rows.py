@@ -133,6 +133,7 @@ def event_rows(doc: Document, key: str) -> list[Row]:
             "place_admin1": place.admin1 if place else None,
             "lat": place.lat if place else None,
             "lon": place.lon if place else None,
+            "background": e.background,
         }
         rows.append(row)
     return rows
@@ -226,6 +227,7 @@ def event_from_row(row: Mapping[str, Any]) -> Event:
         date_precision=row["date_precision"],
         date_phrase=_span(row, "date_phrase", "date_phrase"),
         place=place,
+        background=bool(row.get("background")),
     )
 
 

@@ -1,4 +1,4 @@
--- dyad event store, schema version 2 (DuckDB).
+-- dyad event store, schema version 3 (DuckDB).
 -- One row per coded record; documents are keyed by the SHA-256 of their text (doc_key), so
 -- the same article ingested twice is stored once. Every other table refers to doc_key.
 -- Offsets are character offsets into documents.text. This file is the whole current schema;
@@ -45,6 +45,8 @@ CREATE TABLE IF NOT EXISTS events (
     attributed_actor VARCHAR, attributed_start INTEGER, attributed_end INTEGER,
     date_phrase_start INTEGER, date_phrase_end INTEGER,
     place_start INTEGER, place_end INTEGER,
+    -- v3: dated well before its document ("the 2014 annexation"); series and alerts skip it
+    background BOOLEAN,
     PRIMARY KEY (doc_key, n)
 );
 

@@ -4,7 +4,10 @@ The stage only adds to an event (``date``, ``date_precision``, ``date_phrase``, 
 never removes or recodes one. It reads the trigger's own clause: a temporal modifier of the
 trigger verb ("on Monday", "yesterday", "eight years ago") dates it against the document date,
 and a locative phrase ("in Ankara", "at a Walmart in El Paso") places it if the places table
-knows the name. Nothing found: the document date (precision ``document``) and no place.
+knows the name. Nothing found: the document date (precision ``document``) and no place. A date
+written on an event noun itself ("the 2014 annexation", "Monday's attack") dates that event too.
+An event whose whole period ends more than ``background_days`` before the document is flagged
+``background``: the article recalls it, it is not news of the day.
 
     tp = TimePlace()
     tp.annotate(event, parsed_sentence, "2022-03-02")
@@ -18,7 +21,7 @@ from spacy.tokens import Token
 
 from dyad.model import Event, Place, Span
 from dyad.nlp import ParsedSentence
-from dyad.timeplace.dates import Resolved, read_phrase
+from dyad.timeplace.dates import Resolved, period_start, read_phrase, shift
 from dyad.timeplace.places import Gazetteer, PlaceRow, load_gazetteer
 from dyad.timeplace.vocab import Vocabulary, load_vocabulary
 
@@ -26,19 +29,23 @@ __all__ = ["TimePlace", "load_gazetteer", "load_vocabulary", "read_phrase"]
 
 CLIMB_STEPS = 3  # trigger -> verb that carries it: "began to shell" is two steps at most
 PLACE_DEPTH = 1  # "at a Walmart in El Paso": one nested locative phrase below the first
+BACKGROUND_DAYS = 30  # older than this before the document date: background, not news
 
 
 class TimePlace:
     """Dates and places events from their own clause; load once, use for every document."""
 
-    def __init__(self) -> None:
+    def __init__(self, background_days: int = BACKGROUND_DAYS) -> None:
+        """``background_days``: how long before the document an event's period must have ended
+        to count as background (a month by default: "last week's talks" are still news)."""
         self.vocab: Vocabulary = load_vocabulary()
         self.places: Gazetteer = load_gazetteer()
+        self.background_days = background_days
 
     def annotate(self, event: Event, sent: ParsedSentence, doc_date: str) -> None:
         """Set the event's date fields and place (document date and no place by default)."""
         event.date, event.date_precision, event.date_phrase = doc_date, "document", None
-        event.place = None
+        event.place, event.background = None, False
         trigger = _trigger_token(event, sent)
         if trigger is None:
             return
@@ -46,12 +53,14 @@ class TimePlace:
         # "pledged on Wednesday to convert": the intention is future, the pledge is not
         intended = event.modality == "intended" and trigger.tag_ not in ("VBD", "VBN")
         future = intended or self._future(anchors)
-        found = self.find_date(anchors, dt.date.fromisoformat(doc_date), future)
+        doc = dt.date.fromisoformat(doc_date)
+        found = self.find_date(anchors, doc, future)
         if found is not None:
             resolved, tokens = found
             event.date = resolved.date.isoformat()
             event.date_precision = resolved.precision  # type: ignore[assignment]
             event.date_phrase = _span(tokens, sent.offset)
+            event.background = self.is_background(resolved, doc)
         event.place = self.find_place(anchors, event, sent)
 
     def anchors(self, trigger: Token) -> list[Token]:
@@ -70,6 +79,13 @@ class TimePlace:
             out.append(tok)
         return out
 
+    def is_background(self, resolved: Resolved, doc: dt.date) -> bool:
+        """Did the date's whole period end more than ``background_days`` before the document?
+        "in 2019" in a November 2019 article is not background; "in 2014" is."""
+        start = period_start(resolved.date, resolved.precision)
+        last = shift(start, resolved.precision, 1) - dt.timedelta(days=1)
+        return (doc - last).days > self.background_days
+
     def _future(self, anchors: list[Token]) -> bool:
         """A future auxiliary on the trigger's verb ("will visit")."""
         return any(
@@ -81,9 +97,17 @@ class TimePlace:
     def find_date(
         self, anchors: list[Token], doc: dt.date, future: bool
     ) -> tuple[Resolved, list[Token]] | None:
-        """The first temporal modifier of an anchor that resolves, with its words."""
+        """The first temporal modifier of an anchor that resolves, with its words: a date
+        written on the event noun itself first ("the 2014 annexation"), then the clause's."""
         for anchor in anchors:
+            on_noun = anchor is anchors[0] and anchor.pos_ == "NOUN"
             for child in anchor.children:
+                if on_noun and self.vocab.has("noun_time_dep", child.dep_):
+                    words = [t for t in self._phrase(child) if t.dep_ != "case"]
+                    found = read_phrase(self.vocab, [(t.text, t.tag_) for t in words], doc, future)
+                    if found is not None and (future or found.date <= doc):
+                        return found, words
+                    continue
                 if not self.vocab.has("time_dep", child.dep_):
                     continue
                 if child.dep_ == "prep" and not self.vocab.has("time_prep", child.lower_):

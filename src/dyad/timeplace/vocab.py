@@ -30,6 +30,7 @@ WORD_KINDS = (
     "noun_climb",
     "time_dep",
     "arg_dep",
+    "noun_time_dep",
 )
 
 
