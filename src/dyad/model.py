@@ -126,6 +126,18 @@ class Place:
         return asdict(self)
 
 
+CODING_FIELDS = (
+    "code",
+    "root",
+    "label",
+    "goldstein",
+    "quad_class",
+    "plover",
+    "plover_mode",
+    "modality",
+)
+
+
 @dataclass
 class Event:
     """One coded event with the evidence an analyst needs to check it."""
@@ -151,6 +163,11 @@ class Event:
     # dated well before its document ("the 2014 annexation"): context the article recalls, not
     # news of the day; series and alerts leave it out
     background: bool = False
+
+    def coding(self) -> dict[str, Any]:
+        """What the lexicon and policy decided, as flat values: the part of the event every
+        flat output (CSV, store rows) carries unchanged."""
+        return {f: getattr(self, f) for f in CODING_FIELDS}
 
     def to_dict(self) -> dict[str, Any]:
         out = asdict(self)
