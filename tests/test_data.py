@@ -131,18 +131,24 @@ def test_places_have_coordinates_in_range() -> None:
     assert len({r["id"] for r in rows}) == len(rows)
 
 
-def test_lexicon_coverage_flags_codes_without_entries(tmp_path: Path) -> None:
-    from dyad.events.coverage import coverage, format_coverage
+def test_lexicon_coverage_counts_tests_of_every_file(tmp_path: Path) -> None:
+    from dyad.events.coverage import coverage
 
-    tests = tmp_path / "cases.yaml"
-    tests.write_text("- text: x\n  events: [{source: RUS, target: UKR, code: '112'}]\n")
-    rows = {r.code: r for r in coverage(default_lexicon(), load_ontology(), tests)}
+    one, two = tmp_path / "a.yaml", tmp_path / "b.yaml"
+    one.write_text("- text: x\n  events: [{source: RUS, target: UKR, code: '112'}]\n")
+    two.write_text("- text: y\n  events: [{source: UKR, target: RUS, code: '112'}]\n")
+    rows = {r.code: r for r in coverage(default_lexicon(), load_ontology(), [one, two])}
     assert len(rows) == 296  # every code below the 20 roots
-    assert rows["112"].verbs > 0 and rows["112"].tests == 1
-    unreached = [c for c, r in rows.items() if not r.entries]
-    assert "204" in unreached
-    text = format_coverage(list(rows.values()), only_missing=True)
-    assert "204" in text and "112 " not in text
+    assert rows["112"].verbs > 0 and rows["112"].tests == 2
+
+
+def test_lexicon_coverage_flags_codes_without_entries() -> None:
+    from dyad.events.coverage import CodeCoverage, format_coverage
+
+    rows = [CodeCoverage("112", "accuse", 3, 1, 0, 2), CodeCoverage("204", "use WMD", 0, 0, 0, 0)]
+    text = format_coverage(rows, only_missing=True)
+    assert "204" in text and "<- no entry" in text and "112 " not in text
+    assert "1/2 three-digit with two or more" in format_coverage(rows)
 
 
 def test_member_nouns_and_cues_load_without_overlap_with_role_words() -> None:

@@ -71,8 +71,9 @@ def _parser() -> argparse.ArgumentParser:
     lx.add_argument("--json", action="store_true", help="print rows as JSON")
     lx.add_argument(
         "--tests",
-        default="tests/data/phrasings.yaml",
-        help="phrasing tests to count per code (default: %(default)s, if present)",
+        action="append",
+        help="a phrasing test file to count per code; repeatable "
+        "(default: tests/data/phrasings*.yaml, if present)",
     )
     store_commands.add_parsers(sub)  # ingest, export
     analytics_commands.add_parsers(sub)  # dyads, alerts
@@ -86,7 +87,14 @@ def cmd_lexicon(args: argparse.Namespace) -> int:
     from dyad.events import default_lexicon
     from dyad.events.coverage import coverage, format_coverage
 
-    rows = coverage(default_lexicon(), load_ontology(), Path(args.tests))
+    if args.tests:
+        tests = [Path(t) for t in args.tests]
+        missing = [str(t) for t in tests if not t.is_file()]
+        if missing:
+            raise InputError(missing[0], None, "no such phrasing test file")
+    else:
+        tests = sorted(Path("tests/data").glob("phrasings*.yaml"))
+    rows = coverage(default_lexicon(), load_ontology(), tests)
     if args.json:
         print(json.dumps([{**r.__dict__, "entries": r.entries} for r in rows], indent=2))
     else:

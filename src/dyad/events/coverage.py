@@ -6,6 +6,7 @@ Used by ``dyad lexicon``: analysts extending the lexicon need to see the codes n
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -29,14 +30,15 @@ class CodeCoverage:
         return self.verbs + self.nouns + self.frames
 
 
-def coverage(lex: Lexicon, onto: Ontology, tests: Path | None = None) -> list[CodeCoverage]:
-    """One row per CAMEO code of three or four digits, in code order."""
+def coverage(lex: Lexicon, onto: Ontology, tests: Iterable[Path] = ()) -> list[CodeCoverage]:
+    """One row per CAMEO code of three or four digits, in code order; ``tests`` are phrasing
+    files whose expected events are counted per code."""
     verbs = Counter(e.code for entries in lex.verbs.values() for e in entries if e.code)
     nouns = Counter(e.code for entries in lex.nouns.values() for e in entries)
     frames = Counter(code for rows in lex.frames.values() for _, code, _ in rows)
     tested: Counter[str] = Counter()
-    if tests is not None and tests.exists():
-        for case in yaml.safe_load(tests.read_text(encoding="utf-8")) or []:
+    for path in tests:
+        for case in yaml.safe_load(path.read_text(encoding="utf-8")) or []:
             for event in case.get("events") or []:
                 tested[str(event["code"])] += 1
     return [
@@ -60,7 +62,8 @@ def format_coverage(rows: list[CodeCoverage], only_missing: bool = False) -> str
     three = [r for r in rows if len(r.code) == 3]
     lines.append(
         f"\n{len(rows)} codes; {reached} reachable ({sum(1 for r in three if r.entries)}/"
-        f"{len(three)} three-digit); {sum(1 for r in rows if r.tests)} with tests; "
+        f"{len(three)} three-digit); {sum(1 for r in rows if r.tests)} with tests "
+        f"({sum(1 for r in three if r.tests >= 2)}/{len(three)} three-digit with two or more); "
         f"entries: {sum(r.verbs for r in rows)} verb, {sum(r.nouns for r in rows)} noun, "
         f"{sum(r.frames for r in rows)} frame rows"
     )
