@@ -28,6 +28,8 @@ OBJECT_DEPS = {"dobj", "obj", "attr"}
 ACTOR_AIMED = {"18", "19"}
 # Roots whose target may be a place, coded as its country: "annexed Crimea", "shelled Kharkiv".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
+# Roots whose agentless passive may name its doer through the means: "killed in a US raid".
+MEANS_ROOTS = {"18", "19", "20"}
 MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
 
 
@@ -45,6 +47,7 @@ class Predicate:
     extra_targets: list[Token] = field(default_factory=list)
     modality: str | None = None  # forced modality (frames)
     source_tokens: list[Token] | None = None  # forced sources (control)
+    means: Token | None = None  # "killed in a US operation": who did it, when no one is named
 
 
 class EventExtractor:
@@ -90,6 +93,7 @@ class EventExtractor:
             if i in consumed:
                 continue
             events.extend(self._emit(pred, sent, actors, offset))
+            events.extend(self._allegation(pred, sent, actors, offset))
         return _dedupe(events)
 
     # ------------------------------------------------------------------ predicates
@@ -109,6 +113,13 @@ class EventExtractor:
                 obj = _selected_object(tok, entry)
                 if obj is not None:  # "accepted the invitation": one event, not two
                     pred.embedded = Predicate(obj, entry.code, entry.id, ("none",), obj)
+                if (
+                    entry.code[:2] in MEANS_ROOTS
+                    and entry.prep
+                    and _is_passive(tok)
+                    and _prep(tok, "by") is None
+                ):
+                    pred.means = obj  # "was killed in a Russian airstrike"
             return pred
         if tok.pos_ == "ADJ":
             return None
@@ -146,6 +157,8 @@ class EventExtractor:
                 return False
             pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
             obj = pobjs[0] if pobjs else None
+        if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
+            return False
         lemma = obj.lemma_.lower() if obj is not None else None
         if entry.objects is not None and not (_object_lemmas(obj) & entry.objects):
             return False
@@ -268,9 +281,7 @@ class EventExtractor:
         speaker: ActorRef | None = None,
     ) -> list[Event]:
         events: list[Event] = []
-        source_tokens = pred.source_tokens or _sources(pred)
-        private = self.lex.policy.covers("private_person_root", pred.code)
-        sources = self._resolve_all(source_tokens, actors, offset, private=private)
+        sources = self._sources(pred, actors, offset)
         reported = speaker is not None
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
@@ -283,7 +294,6 @@ class EventExtractor:
             if self.lex.policy.covers("suspect_root", pred.code):
                 # a civilian arrested, charged or convicted is a suspect in that event
                 targets = [_as_role(t, "CVL", "CRM") for t in targets]
-            code = self.onto[pred.code]
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
             reciprocal = self.lex.policy.covers("reciprocal_root", pred.code)
             if not targets and len(sources) >= 2 and reciprocal:
@@ -300,22 +310,7 @@ class EventExtractor:
                 ):
                     m = "claimed"  # someone else's word for it
                 events.append(
-                    Event(
-                        source=source,
-                        target=target,
-                        code=code.code,
-                        root=code.root,
-                        label=code.label,
-                        goldstein=code.goldstein,
-                        quad_class=code.quad_class,
-                        plover=code.plover,
-                        plover_mode=code.plover_mode,
-                        modality=m,
-                        sentence=sent.sentence.index,
-                        trigger=_span(pred.token, offset),
-                        rule=pred.rule,
-                        attributed_to=speaker,
-                    )
+                    self._event(pred.code, source, target, m, sent, pred.token, pred.rule, speaker)
                 )
         inner = pred.embedded
         if inner is not None and pred.frame in ("accuse", "deny"):
@@ -324,6 +319,103 @@ class EventExtractor:
                 self._emit(inner, sent, actors, offset, inner.modality, claimer or speaker)
             )
         return events
+
+    def _event(
+        self,
+        code_id: str,
+        source: ActorRef,
+        target: ActorRef | None,
+        modality: str,
+        sent: ParsedSentence,
+        trigger: Token,
+        rule: str,
+        speaker: ActorRef | None,
+    ) -> Event:
+        code = self.onto[code_id]
+        return Event(
+            source=source,
+            target=target,
+            code=code.code,
+            root=code.root,
+            label=code.label,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            modality=modality,
+            sentence=sent.sentence.index,
+            trigger=_span(trigger, sent.offset),
+            rule=rule,
+            attributed_to=speaker,
+        )
+
+    def _sources(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
+        """The doers: subjects, agents, controllers; the actor a participle modifies ("police
+        blocking the road"); the owner of the means of an agentless passive ("was killed in a
+        US operation")."""
+        private = self.lex.policy.covers("private_person_root", pred.code)
+        tok = pred.token
+        if pred.source_tokens is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+            own = self._resolve_all(_conjuncts(tok.head), actors, offset)
+            if own:
+                return own
+        sources = self._resolve_all(pred.source_tokens or _sources(pred), actors, offset, private=private)
+        if not sources and pred.means is not None:
+            # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
+            for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:
+                ref = actors.resolve(t, offset) if t.pos_ in ("NOUN", "PROPN", "ADJ") else None
+                if ref is not None:
+                    return [ref]
+        return sources
+
+    def _allegation(
+        self, pred: Predicate, sent: ParsedSentence, actors: DocumentActors, offset: int
+    ) -> list[Event]:
+        """'X claimed Y attacked journalists': saying that another actor did something hostile
+        is an accusation of that actor (112); saying one did it oneself claims responsibility
+        (015). The hostile act itself is coded as claimed by the extractor as usual."""
+        policy = self.lex.policy
+        if pred.frame is not None or not policy.covers("alleged_root", pred.code):
+            return []
+        verb = _alleging_verb(pred.token, policy)
+        if verb is None:
+            return []
+        doers = self._sources(pred, actors, offset)
+        claim = Predicate(verb, "112", f"allege:{verb.lemma_.lower()}+{pred.rule}", ("none",), verb)
+        claimers = self._resolve_all(_verb_subjects(verb), actors, offset)
+        if not doers or not claimers or self._modality(pred) in ("negated", "conditional"):
+            return []
+        modality = self._modality(claim)
+        _, speaker = self._speaker(verb, actors, offset)
+        out = []
+        for claimer in claimers:
+            for doer in doers:
+                if _same(claimer, doer):
+                    if pred.code[:2] in ("18", "19", "20"):
+                        out.append(
+                            self._event("015", claimer, None, modality, sent, verb, claim.rule, speaker)
+                        )
+                else:
+                    out.append(
+                        self._event("112", claimer, doer, modality, sent, verb, claim.rule, speaker)
+                    )
+        return out
+
+    def _owners(self, toks: list[Token]) -> list[Token]:
+        """Who a thing belongs to, for a target that is no actor: 'criticized Pierluisi's oath',
+        'attacked the proclamation by Trump'. A possessor of an event noun may be its victim
+        ("Khashoggi's killing"), and a relative is a person of their own ("Trump's lawyer")."""
+        out: list[Token] = []
+        for t in toks:
+            if t.pos_ not in ("NOUN", "PROPN") or self.lex.policy.has("relation_noun", t.lemma_):
+                continue
+            by = _prep(t, "by")
+            if by is not None:
+                out += [c for p in by.children if p.dep_ == "pobj" for c in _conjuncts(p)]
+            if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
+                owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+                out += [c for p in owners for c in _conjuncts(p)]
+        return out
 
     def _resolve_all(
         self,
@@ -375,15 +467,18 @@ class EventExtractor:
                 hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
         places = pred.code[:2] in PLACE_TARGET_ROOTS
         private = self.lex.policy.covers("private_person_root", pred.code)
-        for specs in (pred.targets, inner.targets if inner is not None else ()):
-            for spec in specs:
-                if spec == "none":
-                    break  # no target slot here; the embedded event may have one
-                for host in hosts:
-                    toks = _target_tokens(host, spec)
-                    refs = self._resolve_all(toks, actors, offset, places, private)
-                    if refs:
-                        return refs
+        for owners in (False, True):  # the named target itself first, then its owner
+            for specs in (pred.targets, inner.targets if inner is not None else ()):
+                for spec in specs:
+                    if spec == "none":
+                        break  # no target slot here; the embedded event may have one
+                    for host in hosts:
+                        toks = _target_tokens(host, spec)
+                        if owners:
+                            toks = self._owners(toks)
+                        refs = self._resolve_all(toks, actors, offset, places, private)
+                        if refs:
+                            return refs
         if inner is not None and pred.frame in ("appeal", "demand") and inner.token.pos_ == "NOUN":
             # "called for Rosselló's resignation": the appeal is addressed to the owner
             owners = [c for c in inner.token.children if c.dep_ == "poss"]
@@ -505,6 +600,8 @@ def _prep(tok: Token, word: str) -> Token | None:
 
 
 def _is_passive(tok: Token) -> bool:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a lawsuit filed by the Senate"
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
 
 
@@ -513,6 +610,8 @@ def _object(tok: Token) -> Token | None:
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 return child
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # the participle's noun is what was acted on
         return None
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
@@ -534,6 +633,13 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
     if spec == "object":
         obj = _object(host)
         return _conjuncts(obj) if obj is not None else []
+    if spec == "clause":  # 'ruled the government's policy unlawful': whose policy
+        for child in host.children:
+            if child.dep_ in ("ccomp", "oprd", "xcomp"):
+                subs = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+                if subs:
+                    return _conjuncts(subs[0])
+        return []
     if spec.startswith("prep:"):
         prep = _prep(host, spec[5:])
         if prep is None:
@@ -614,8 +720,9 @@ def _verb_subjects(tok: Token) -> list[Token]:
         if governor.pos_ in ("VERB", "AUX"):
             return _verb_subjects(governor)
         return []
-    if tok.dep_ == "advcl" or (tok.dep_ == "acl" and head.dep_ in OBJECT_DEPS):
-        # "X said, blaming Iran", "X posted a message blaming Iran": the clause's subject
+    if tok.dep_ == "advcl" or (tok.dep_ == "acl" and _on_object(head)):
+        # "X said, blaming Iran", "X posted a message (on Twitter) blaming Iran": the clause's
+        # subject (an actor the participle modifies is preferred by the extractor)
         governor = head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
@@ -629,6 +736,41 @@ _OBJECT_CONTROL_VERBS = {
     "urge", "ask", "call", "press", "invite", "request", "encourage", "order", "force",
     "tell", "persuade", "push", "allow", "warn", "advise", "pressure", "compel", "demand",
 }  # fmt: skip
+
+
+def _on_object(tok: Token) -> bool:
+    """The object, or a noun in a phrase on the object ("a message on Twitter")."""
+    if tok.dep_ in OBJECT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ in OBJECT_DEPS
+
+
+def _complement_lemmas(tok: Token) -> set[str]:
+    """What a verb says its object is: 'called it a "witch hunt"', 'described it as a sham',
+    'ruled the policy is unconstitutional', 'found them guilty'."""
+    out: set[str] = set()
+    for child in tok.children:
+        heads: list[Token] = []
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            heads.append(child)
+            if child.lemma_ == "be":  # "ruled the policy is unconstitutional"
+                heads += [c for c in child.children if c.dep_ in ("acomp", "attr")]
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads += [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
+        for h in heads:
+            out.add(h.lemma_.lower())
+            out |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+    return out
+
+
+def _alleging_verb(tok: Token, policy: Policy) -> Token | None:
+    """The verb of alleging ('claimed', 'alleged') whose complement clause holds the token."""
+    node = tok
+    while node.head.i != node.i and node.dep_ in ("conj", "xcomp", "ccomp", "aux"):
+        if node.dep_ == "ccomp" and policy.has("allege_verb", node.head.lemma_):
+            return node.head
+        node = node.head
+    return None
 
 
 def _clause_chain(tok: Token) -> list[Token]:
