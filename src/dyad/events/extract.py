@@ -251,7 +251,9 @@ class EventExtractor:
                 candidates.append(child)
         if entry.prep:
             prep = _prep(tok, entry.prep)
-            if prep is not None:
+            if prep is not None and prep.dep_ == "mark":
+                candidates.append(prep.head)
+            elif prep is not None:
                 candidates += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         for prep_word in ("of", "for", "with"):  # "accused X of mobilizing", "blamed X for"
             prep = _prep(tok, prep_word)
@@ -360,6 +362,13 @@ class EventExtractor:
             if own:
                 return own
         sources = self._resolve_all(pred.source_tokens or _sources(pred), actors, offset, private=private)
+        if not sources and tok.pos_ in ("VERB", "AUX") and _is_passive(tok) and _prep(tok, "by") is None:
+            # "was sentenced in a federal court": a court a thing is done in is its doer
+            inside = _prep(tok, "in")
+            for t in [c for c in inside.children if c.dep_ == "pobj"] if inside is not None else []:
+                ref = actors.resolve(t, offset)
+                if ref is not None and ref.code.endswith("JUD"):
+                    return [ref]
         if not sources and pred.means is not None:
             # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
             for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:
@@ -377,13 +386,19 @@ class EventExtractor:
         policy = self.lex.policy
         if pred.frame is not None or not policy.covers("alleged_root", pred.code):
             return []
-        verb = _alleging_verb(pred.token, policy)
+        verb = _alleging_verb(pred.token, policy, "allege_verb")
+        speech = verb is None
+        if speech and pred.code[:2] in ("18", "19", "20"):
+            verb = _alleging_verb(pred.token, policy, "speech_verb")  # "said it carried out"
         if verb is None:
             return []
         doers = self._sources(pred, actors, offset)
         claim = Predicate(verb, "112", f"allege:{verb.lemma_.lower()}+{pred.rule}", ("none",), verb)
         claimers = self._resolve_all(_verb_subjects(verb), actors, offset)
-        if not doers or not claimers or self._modality(pred) in ("negated", "conditional"):
+        told = self._modality(pred)  # the act as told: it happened, by the telling
+        if not doers or not claimers or told not in ("asserted", "claimed"):
+            return []
+        if speech and told != "asserted":
             return []
         modality = self._modality(claim)
         _, speaker = self._speaker(verb, actors, offset)
@@ -395,7 +410,7 @@ class EventExtractor:
                         out.append(
                             self._event("015", claimer, None, modality, sent, verb, claim.rule, speaker)
                         )
-                else:
+                elif not speech:
                     out.append(
                         self._event("112", claimer, doer, modality, sent, verb, claim.rule, speaker)
                     )
@@ -415,6 +430,21 @@ class EventExtractor:
             if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
                 owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 out += [c for p in owners for c in _conjuncts(p)]
+                of = _prep(t, "of")  # "the swearing-in of Pierluisi": a named owner only
+                if of is not None and self._actors is not None:
+                    named = [p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                    out += [
+                        c
+                        for p in named
+                        for c in _conjuncts(p)
+                        if self._actors.resolve(c, self._offset, direct=True) is not None
+                    ]
+                out += _relative_doers(t)
+            for child in t.children:  # "allies such as Germany": the named members
+                if child.dep_ == "prep" and child.lower_ == "as" and any(
+                    c.lower_ == "such" for c in child.children
+                ):
+                    out += [c for p in child.children if p.dep_ == "pobj" for c in _conjuncts(p)]
         return out
 
     def _resolve_all(
@@ -467,7 +497,9 @@ class EventExtractor:
                 hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
         places = pred.code[:2] in PLACE_TARGET_ROOTS
         private = self.lex.policy.covers("private_person_root", pred.code)
-        for owners in (False, True):  # the named target itself first, then its owner
+        # the named target itself first, then (for a verb: a noun event is mostly background)
+        # its owner
+        for owners in (False, True) if pred.token.pos_ in ("VERB", "AUX") else (False,):
             for specs in (pred.targets, inner.targets if inner is not None else ()):
                 for spec in specs:
                     if spec == "none":
@@ -596,6 +628,13 @@ def _prep(tok: Token, word: str) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
             return child
+    for child in tok.children:
+        # "called for NATO members to increase spending": "for" marks a clause
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
+            for mark in child.children:
+                if mark.dep_ == "mark" and mark.lower_ == word and mark.i < child.i:
+                    if word == "for" and _has_subject(child):
+                        return mark
     return None
 
 
@@ -644,6 +683,9 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
         prep = _prep(host, spec[5:])
         if prep is None:
             return []
+        if prep.dep_ == "mark":  # "for NATO members to increase": the clause's subject
+            subs = [c for c in prep.head.children if c.dep_ in SUBJECT_DEPS]
+            return _conjuncts(subs[0]) if subs else []
         return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
     return []
 
@@ -751,23 +793,55 @@ def _complement_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     for child in tok.children:
         heads: list[Token] = []
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
-            heads.append(child)
-            if child.lemma_ == "be":  # "ruled the policy is unconstitutional"
-                heads += [c for c in child.children if c.dep_ in ("acomp", "attr")]
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "conj"):
+            clauses = [child] if child.dep_ != "conj" else []
+            # "found X was motivated ... and is unlawful"; the parser also hangs a subjectless
+            # "is unconstitutional" on the verb itself as a conjunct
+            clauses += [c for c in [child, *child.children] if c.dep_ == "conj" and c.lemma_ == "be"]
+            heads += [c for c in clauses if child.dep_ != "conj" or c is not child]
+            for clause in clauses:
+                if clause.lemma_ == "be" and not (
+                    clause is child and child.dep_ == "conj" and _has_subject(clause)
+                ):
+                    heads += [c for c in clause.children if c.dep_ in ("acomp", "attr")]
         elif child.dep_ == "prep" and child.lower_ == "as":
             heads += [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
+        elif child.dep_ in OBJECT_DEPS:  # 'called the deal "lousy"': parsed as a modifier after it
+            heads += [c for c in child.children if c.dep_ == "amod" and c.i > child.i]
         for h in heads:
             out.add(h.lemma_.lower())
             out |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
     return out
 
 
-def _alleging_verb(tok: Token, policy: Policy) -> Token | None:
-    """The verb of alleging ('claimed', 'alleged') whose complement clause holds the token."""
+def _relative_doers(tok: Token) -> list[Token]:
+    """The subject of a relative clause that says who did the thing: 'the state of emergency
+    Trump declared'. Not when the relative pronoun has another role ('which Ross referred to')."""
+    out: list[Token] = []
+    for rel in tok.children:
+        if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX") or _is_passive(rel):
+            continue
+        if any(c.dep_ in OBJECT_DEPS for c in rel.children):
+            if not any(c.dep_ in OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in rel.children):
+                continue
+        if any(t.tag_ in ("WDT", "WP") and t.dep_ not in OBJECT_DEPS for t in rel.subtree):
+            continue
+        subs = [c for c in rel.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            out += _conjuncts(subs[0])
+    return out
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"} for c in tok.children)
+
+
+def _alleging_verb(tok: Token, policy: Policy, kind: str) -> Token | None:
+    """The verb of alleging ('claimed', 'alleged') or saying whose complement clause holds the
+    token."""
     node = tok
     while node.head.i != node.i and node.dep_ in ("conj", "xcomp", "ccomp", "aux"):
-        if node.dep_ == "ccomp" and policy.has("allege_verb", node.head.lemma_):
+        if node.dep_ == "ccomp" and policy.has(kind, node.head.lemma_):
             return node.head
         node = node.head
     return None
