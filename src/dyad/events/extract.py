@@ -89,8 +89,10 @@ class EventExtractor:
             if noun is not None:
                 preds[tok.i] = noun
         events: list[Event] = []
+        policy = self.lex.policy
+        disaster = any(policy.has("disaster_word", t.lemma_) for t in doc)
         for i, pred in sorted(preds.items()):
-            if i in consumed:
+            if i in consumed or (disaster and policy.covers("disaster_root", pred.code)):
                 continue
             events.extend(self._emit(pred, sent, actors, offset))
             events.extend(self._allegation(pred, sent, actors, offset))
@@ -152,10 +154,19 @@ class EventExtractor:
         obj = _object(tok)
         if entry.prep:
             # "invested billions in Egypt": the parser may hang the phrase on the object
-            prep = _prep(tok, entry.prep) or (_prep(obj, entry.prep) if obj is not None else None)
-            if prep is None:
+            preps = _preps(tok, entry.prep) or (_preps(obj, entry.prep) if obj is not None else [])
+            if not preps:
                 return False
-            pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            # "On October 6 ... spoke on the phone": the phrase the selector accepts
+            phrases = [[c for c in p.children if c.dep_ in ("pobj", "pcomp")] for p in preps]
+            pobjs = next(
+                (
+                    ph
+                    for ph in phrases
+                    if entry.objects is None or (ph and _object_lemmas(ph[0]) & entry.objects)
+                ),
+                phrases[0],
+            )
             obj = pobjs[0] if pobjs else None
         if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
             return False
@@ -164,6 +175,10 @@ class EventExtractor:
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
+        if not entry.prep and entry.not_objects and any(
+            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in entry.not_objects for c in tok.children
+        ):
+            return False  # "deny terrorism any victory": either object may rule the sense out
         if entry.object_role is not None:
             if obj is None or self._actors is None:
                 return False
@@ -298,6 +313,12 @@ class EventExtractor:
                 targets = [_as_role(t, "CVL", "CRM") for t in targets]
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
             reciprocal = self.lex.policy.covers("reciprocal_root", pred.code)
+            if not targets and len(sources) == 1 and reciprocal:
+                # "US President Trump and Turkish President Erdogan spoke": the parser may hang
+                # the first party inside the second one's name
+                for r in self._resolve_all(_inner_conjuncts(pred), actors, offset):
+                    if not any(_same(r, s) or r.code == s.code for s in sources):
+                        sources.append(r)
             if not targets and len(sources) >= 2 and reciprocal:
                 # "Russia and China held talks": each with the other
                 pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
@@ -362,6 +383,13 @@ class EventExtractor:
             if own:
                 return own
         sources = self._resolve_all(pred.source_tokens or _sources(pred), actors, offset, private=private)
+        if not sources and pred.source_tokens is None and tok.pos_ in ("VERB", "AUX"):
+            # two subjects are a misparse: the nearer one failed, try the other
+            subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS][:-1]
+            for sub in reversed(subjects):
+                sources = self._resolve_all(_conjuncts(sub), actors, offset, private=private)
+                if sources:
+                    break
         if not sources and tok.pos_ in ("VERB", "AUX") and _is_passive(tok) and _prep(tok, "by") is None:
             # "was sentenced in a federal court": a court a thing is done in is its doer
             inside = _prep(tok, "in")
@@ -405,7 +433,7 @@ class EventExtractor:
         out = []
         for claimer in claimers:
             for doer in doers:
-                if _same(claimer, doer):
+                if _same(claimer, doer) or claimer.code == doer.code:  # a spokesman's side
                     if pred.code[:2] in ("18", "19", "20"):
                         out.append(
                             self._event("015", claimer, None, modality, sent, verb, claim.rule, speaker)
@@ -440,6 +468,15 @@ class EventExtractor:
                         if self._actors.resolve(c, self._offset, direct=True) is not None
                     ]
                 out += _relative_doers(t)
+                if t.pos_ == "NOUN" and self._actors is not None:
+                    # "a ruling against President Donald Trump finding ...": a misparsed name
+                    out += [
+                        c
+                        for c in t.children
+                        if c.dep_ == "compound"
+                        and c.pos_ == "PROPN"
+                        and self._actors.resolve(c, self._offset, direct=True) is not None
+                    ]
             for child in t.children:  # "allies such as Germany": the named members
                 if child.dep_ == "prep" and child.lower_ == "as" and any(
                     c.lower_ == "such" for c in child.children
@@ -575,6 +612,10 @@ class EventExtractor:
             "hypothetical_noun", tok.head.head.lemma_
         ):
             found.add("hypothetical")
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            # "Putin's visit to Ankara not being achieved": the participle negates the event
+            if any(c.dep_ == "neg" for c in acl.children):
+                found.add("negated")
         head = tok.head
         if head.i != tok.i:
             for child in head.children:
@@ -613,15 +654,26 @@ def _object_lemmas(obj: Token | None) -> set[str]:
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
     """The noun an entry's object selector looked at."""
     if entry.prep:
-        prep = _prep(tok, entry.prep)
-        pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep else []
-        return pobjs[0] if pobjs else None
+        for prep in _preps(tok, entry.prep):
+            pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if pobjs and (entry.objects is None or _object_lemmas(pobjs[0]) & entry.objects):
+                return pobjs[0]
+        return None
     return _object(tok)
 
 
 def _particles(tok: Token) -> set[str]:
     # the parser sometimes tags "back", "down" as adverbs: "stepped down", "pulled back"
     return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
+
+
+def _preps(tok: Token, word: str) -> list[Token]:
+    """Every phrase with this preposition on the token (or the clause it marks)."""
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
+    if found:
+        return found
+    mark = _prep(tok, word)
+    return [mark] if mark is not None else []
 
 
 def _prep(tok: Token, word: str) -> Token | None:
@@ -672,12 +724,20 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
     if spec == "object":
         obj = _object(host)
         return _conjuncts(obj) if obj is not None else []
+    if spec == "poss":  # "ordered Khashoggi's killing": whose killing
+        obj = _object(host)
+        owners = [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
+        return _conjuncts(owners[0]) if owners else []
     if spec == "clause":  # 'ruled the government's policy unlawful': whose policy
         for child in host.children:
-            if child.dep_ in ("ccomp", "oprd", "xcomp"):
-                subs = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
-                if subs:
-                    return _conjuncts(subs[0])
+            if child.dep_ not in ("ccomp", "oprd", "xcomp"):
+                continue
+            agent = _prep(child, "by") if _is_passive(child) else None
+            # "investigating whether it was written by the suspect": the doer first
+            doers = [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)] if agent else []
+            subs = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            if doers or subs:
+                return doers + (_conjuncts(subs[0]) if subs else [])
         return []
     if spec.startswith("prep:"):
         prep = _prep(host, spec[5:])
@@ -733,11 +793,12 @@ def _verb_subjects(tok: Token) -> list[Token]:
         if agent is not None:
             return [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
         return []
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    for child in subjects[-1:]:  # two subjects are a misparse: the nearer one is the verb's
+        if child.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+            return _conjuncts(tok.head)
+        return _conjuncts(child)
     for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-                return _conjuncts(tok.head)
-            return _conjuncts(child)
         if child.dep_ == "poss" and tok.tag_ == "VBG":
             return _conjuncts(child)
     head = tok.head
@@ -811,6 +872,22 @@ def _complement_lemmas(tok: Token) -> set[str]:
         for h in heads:
             out.add(h.lemma_.lower())
             out |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+    return out
+
+
+def _inner_conjuncts(pred: Predicate) -> list[Token]:
+    """Coordinated nouns inside the subject phrase of a verb (a misparsed coordination)."""
+    if pred.token.pos_ not in ("VERB", "AUX"):
+        return []
+    subs = [c for c in pred.token.children if c.dep_ in SUBJECT_DEPS]
+    if not subs:
+        return []
+    out: list[Token] = []
+    for t in subs[-1].subtree:
+        if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN"):
+            for part in (t.head, t):  # both sides of the coordination, with their names
+                out.append(part)
+                out += [c for c in part.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
     return out
 
 

@@ -35,6 +35,8 @@ POLICY_KINDS = {
     "allege_verb",
     "alleged_root",
     "relation_noun",
+    "disaster_word",
+    "disaster_root",
 }
 
 
@@ -43,7 +45,7 @@ def _targets(value: object, where: str) -> tuple[str, ...]:
         return ("object",)
     parts = tuple(p.strip() for p in str(value).split("|") if p.strip())
     for part in parts:
-        if part not in ("object", "none", "clause") and not part.startswith("prep:"):
+        if part not in ("object", "none", "clause", "poss") and not part.startswith("prep:"):
             raise DataError(f"{where}: bad target {part!r}")
     return parts
 
