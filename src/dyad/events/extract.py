@@ -175,8 +175,13 @@ class EventExtractor:
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
-        if not entry.prep and entry.not_objects and any(
-            c.dep_ in OBJECT_DEPS and c.lemma_.lower() in entry.not_objects for c in tok.children
+        if (
+            not entry.prep
+            and entry.not_objects
+            and any(
+                c.dep_ in OBJECT_DEPS and c.lemma_.lower() in entry.not_objects
+                for c in tok.children
+            )
         ):
             return False  # "deny terrorism any victory": either object may rule the sense out
         if entry.object_role is not None:
@@ -382,7 +387,9 @@ class EventExtractor:
             own = self._resolve_all(_conjuncts(tok.head), actors, offset)
             if own:
                 return own
-        sources = self._resolve_all(pred.source_tokens or _sources(pred), actors, offset, private=private)
+        sources = self._resolve_all(
+            pred.source_tokens or _sources(pred), actors, offset, private=private
+        )
         if not sources and pred.source_tokens is None and tok.pos_ in ("VERB", "AUX"):
             # two subjects are a misparse: the nearer one failed, try the other
             subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS][:-1]
@@ -390,7 +397,12 @@ class EventExtractor:
                 sources = self._resolve_all(_conjuncts(sub), actors, offset, private=private)
                 if sources:
                     break
-        if not sources and tok.pos_ in ("VERB", "AUX") and _is_passive(tok) and _prep(tok, "by") is None:
+        if (
+            not sources
+            and tok.pos_ in ("VERB", "AUX")
+            and _is_passive(tok)
+            and _prep(tok, "by") is None
+        ):
             # "was sentenced in a federal court": a court a thing is done in is its doer
             inside = _prep(tok, "in")
             for t in [c for c in inside.children if c.dep_ == "pobj"] if inside is not None else []:
@@ -436,7 +448,9 @@ class EventExtractor:
                 if _same(claimer, doer) or claimer.code == doer.code:  # a spokesman's side
                     if pred.code[:2] in ("18", "19", "20"):
                         out.append(
-                            self._event("015", claimer, None, modality, sent, verb, claim.rule, speaker)
+                            self._event(
+                                "015", claimer, None, modality, sent, verb, claim.rule, speaker
+                            )
                         )
                 elif not speech:
                     out.append(
@@ -478,8 +492,10 @@ class EventExtractor:
                         and self._actors.resolve(c, self._offset, direct=True) is not None
                     ]
             for child in t.children:  # "allies such as Germany": the named members
-                if child.dep_ == "prep" and child.lower_ == "as" and any(
-                    c.lower_ == "such" for c in child.children
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == "as"
+                    and any(c.lower_ == "such" for c in child.children)
                 ):
                     out += [c for p in child.children if p.dep_ == "pobj" for c in _conjuncts(p)]
         return out
@@ -684,9 +700,14 @@ def _prep(tok: Token, word: str) -> Token | None:
         # "called for NATO members to increase spending": "for" marks a clause
         if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
             for mark in child.children:
-                if mark.dep_ == "mark" and mark.lower_ == word and mark.i < child.i:
-                    if word == "for" and _has_subject(child):
-                        return mark
+                if (
+                    word == "for"
+                    and mark.dep_ == "mark"
+                    and mark.lower_ == word
+                    and mark.i < child.i
+                    and _has_subject(child)
+                ):
+                    return mark
     return None
 
 
@@ -734,7 +755,11 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
                 continue
             agent = _prep(child, "by") if _is_passive(child) else None
             # "investigating whether it was written by the suspect": the doer first
-            doers = [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)] if agent else []
+            doers = (
+                [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                if agent
+                else []
+            )
             subs = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
             if doers or subs:
                 return doers + (_conjuncts(subs[0]) if subs else [])
@@ -854,21 +879,20 @@ def _complement_lemmas(tok: Token) -> set[str]:
     out: set[str] = set()
     for child in tok.children:
         heads: list[Token] = []
-        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp", "conj"):
-            clauses = [child] if child.dep_ != "conj" else []
-            # "found X was motivated ... and is unlawful"; the parser also hangs a subjectless
-            # "is unconstitutional" on the verb itself as a conjunct
-            clauses += [c for c in [child, *child.children] if c.dep_ == "conj" and c.lemma_ == "be"]
-            heads += [c for c in clauses if child.dep_ != "conj" or c is not child]
-            for clause in clauses:
-                if clause.lemma_ == "be" and not (
-                    clause is child and child.dep_ == "conj" and _has_subject(clause)
-                ):
-                    heads += [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        clauses: list[Token] = []
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            heads.append(child)
+            # "found X was motivated ... and is unlawful"
+            clauses = [child, *[c for c in child.children if c.dep_ == "conj"]]
+        elif child.dep_ == "conj" and not _has_subject(child):
+            clauses = [child]  # "ruled the practice ... is unconstitutional", misparsed
         elif child.dep_ == "prep" and child.lower_ == "as":
             heads += [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
         elif child.dep_ in OBJECT_DEPS:  # 'called the deal "lousy"': parsed as a modifier after it
             heads += [c for c in child.children if c.dep_ == "amod" and c.i > child.i]
+        for clause in clauses:
+            if clause.lemma_ == "be":
+                heads += [c for c in clause.children if c.dep_ in ("acomp", "attr")]
         for h in heads:
             out.add(h.lemma_.lower())
             out |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
@@ -887,7 +911,11 @@ def _inner_conjuncts(pred: Predicate) -> list[Token]:
         if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN"):
             for part in (t.head, t):  # both sides of the coordination, with their names
                 out.append(part)
-                out += [c for c in part.children if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"]
+                out += [
+                    c
+                    for c in part.children
+                    if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                ]
     return out
 
 
@@ -898,9 +926,9 @@ def _relative_doers(tok: Token) -> list[Token]:
     for rel in tok.children:
         if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX") or _is_passive(rel):
             continue
-        if any(c.dep_ in OBJECT_DEPS for c in rel.children):
-            if not any(c.dep_ in OBJECT_DEPS and c.tag_ in ("WDT", "WP") for c in rel.children):
-                continue
+        objects = [c for c in rel.children if c.dep_ in OBJECT_DEPS]
+        if objects and not any(c.tag_ in ("WDT", "WP") for c in objects):
+            continue  # the clause has an object of its own: not the noun
         if any(t.tag_ in ("WDT", "WP") and t.dep_ not in OBJECT_DEPS for t in rel.subtree):
             continue
         subs = [c for c in rel.children if c.dep_ in SUBJECT_DEPS]
