@@ -329,12 +329,17 @@ class EventExtractor:
                 pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
             elif not pairs and self._one_sided_ok(pred):
                 pairs = [(s, None) for s in sources]
+            alleged = _alleging_verb(pred.token, self.lex.policy, "allege_verb") is not None
             for source, target in pairs:
                 m = modality
                 if (
                     m in ("asserted", "intended")
                     and reported
-                    and (speaker is None or speaker.code[:3] != source.code[:3])
+                    and (
+                        speaker is None
+                        or speaker.code[:3] != source.code[:3]
+                        or (alleged and not _same_side(speaker, source))
+                    )
                 ):
                     m = "claimed"  # someone else's word for it
                 events.append(
@@ -383,7 +388,12 @@ class EventExtractor:
         US operation")."""
         private = self.lex.policy.covers("private_person_root", pred.code)
         tok = pred.token
-        if pred.source_tokens is None and tok.dep_ == "acl" and tok.tag_ == "VBG":
+        if (
+            pred.source_tokens is None
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.dep_ != "pobj"  # "a message on Twitter blaming Iran": not Twitter
+        ):
             own = self._resolve_all(_conjuncts(tok.head), actors, offset)
             if own:
                 return own
@@ -445,7 +455,7 @@ class EventExtractor:
         out = []
         for claimer in claimers:
             for doer in doers:
-                if _same(claimer, doer) or claimer.code == doer.code:  # a spokesman's side
+                if _same_side(claimer, doer):  # "said it carried out", a spokesman's side
                     if pred.code[:2] in ("18", "19", "20"):
                         out.append(
                             self._event(
@@ -987,6 +997,17 @@ def _speech_verb(tok: Token, policy: Policy, nouns: bool = False) -> Token | Non
             return parent
         node = parent
     return None
+
+
+# Roles of a state: a state's organs speak for each other ("Russia claimed its forces ...").
+STATE_ROLES = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, the same coded group, or organs of the same state."""
+    if _same(a, b) or a.code == b.code:
+        return True
+    return a.code[:3] == b.code[:3] and a.code[3:6] in STATE_ROLES and b.code[3:6] in STATE_ROLES
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
