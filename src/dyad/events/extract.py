@@ -522,7 +522,7 @@ class EventExtractor:
         refs: list[ActorRef] = []
         for t in toks:
             ref = None
-            if self.lex.policy.has("first_person", t.lower_):
+            if t.pos_ == "PRON" and self.lex.policy.has("first_person", t.lower_):
                 _, speaker = self._speaker(t, actors, offset)
                 if speaker is not None:
                     start = t.idx + offset
