@@ -48,6 +48,7 @@ class Predicate:
     modality: str | None = None  # forced modality (frames)
     source_tokens: list[Token] | None = None  # forced sources (control)
     means: Token | None = None  # "killed in a US operation": who did it, when no one is named
+    role_codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # target role -> code
 
 
 class EventExtractor:
@@ -133,7 +134,18 @@ class EventExtractor:
         if entry is None:
             return None
         targets = tuple(f"prep:{p}" for p in entry.target_preps) or ("none",)
-        return Predicate(tok, entry.code, entry.id, targets, tok)
+        pred = Predicate(tok, entry.code, entry.id, targets, tok)
+        if entry.modifiers is None:
+            pred.role_codes = self._role_codes(tok)
+        return pred
+
+    def _role_codes(self, tok: Token) -> dict[str, tuple[str, str]]:
+        """Codes an event noun takes by its target's role: cooperation with navies is military."""
+        return {
+            e.target_role: (e.code, e.id)
+            for e in self.lex.nouns.get(tok.lemma_.lower(), [])
+            if e.target_role is not None
+        }
 
     def _best_verb(self, tok: Token, entries: list[VerbEntry]) -> VerbEntry | None:
         best: VerbEntry | None = None
@@ -199,6 +211,8 @@ class EventExtractor:
     def _best_noun(self, tok: Token) -> NounEntry | None:
         best: NounEntry | None = None
         for entry in self.lex.nouns.get(tok.lemma_.lower(), []):
+            if entry.target_role is not None:
+                continue  # chosen once the target is known (role_codes)
             if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
                 continue
             if entry.modifiers is not None:
@@ -225,6 +239,8 @@ class EventExtractor:
                 continue
             targets = light.targets + tuple(f"prep:{p}" for p in noun.target_preps)
             pred = Predicate(tok, noun.code, f"{light.id}+{noun.id}", targets, tok)
+            if noun.modifiers is None:
+                pred.role_codes = self._role_codes(obj)
             pred.extra_targets = [obj]
             pred.embedded = Predicate(obj, noun.code, noun.id, ("none",), obj)
             return pred
@@ -342,9 +358,12 @@ class EventExtractor:
                     )
                 ):
                     m = "claimed"  # someone else's word for it
-                events.append(
-                    self._event(pred.code, source, target, m, sent, pred.token, pred.rule, speaker)
-                )
+                code, rule = pred.code, pred.rule
+                role = target.code[3:6] if target is not None else ""
+                if role in pred.role_codes:  # "cooperation with the navies": military
+                    code, row = pred.role_codes[role]
+                    rule = f"{rule}+{row}"
+                events.append(self._event(code, source, target, m, sent, pred.token, rule, speaker))
         inner = pred.embedded
         if inner is not None and pred.frame in ("accuse", "deny"):
             claimer = sources[0] if sources else None
@@ -468,6 +487,22 @@ class EventExtractor:
                     )
         return out
 
+    def _members(
+        self, toks: list[Token], refs: list[ActorRef], actors: DocumentActors, offset: int
+    ) -> list[ActorRef]:
+        """'the navies of China, India and Russia': each further country with the same role."""
+        out: list[ActorRef] = []
+        for tok, head in zip(toks, refs, strict=False):
+            role = head.code[3:]
+            for member in _of_members(tok):
+                ref = actors.resolve(member, offset)
+                if ref is None or any(_same(ref, r) for r in refs + out):
+                    continue
+                if len(ref.code) == 3 and role:
+                    ref = ActorRef(ref.code + role, ref.name, ref.start, ref.end, ref.actor)
+                out.append(ref)
+        return out
+
     def _owners(self, toks: list[Token]) -> list[Token]:
         """Who a thing belongs to, for a target that is no actor: 'criticized Pierluisi's oath',
         'attacked the proclamation by Trump'. A possessor of an event noun may be its victim
@@ -573,7 +608,7 @@ class EventExtractor:
                             toks = self._owners(toks)
                         refs = self._resolve_all(toks, actors, offset, places, private)
                         if refs:
-                            return refs
+                            return refs + self._members(toks, refs, actors, offset)
         if inner is not None and pred.frame in ("appeal", "demand") and inner.token.pos_ == "NOUN":
             # "called for Rosselló's resignation": the appeal is addressed to the owner
             owners = [c for c in inner.token.children if c.dep_ == "poss"]
@@ -749,6 +784,15 @@ def _conjuncts(tok: Token) -> list[Token]:
         elif is_coordinated_modifier(child):
             out.insert(0, child)
     return out
+
+
+def _of_members(tok: Token) -> list[Token]:
+    """'the navies of China, India and Russia': each country's navy is a party."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    of = _prep(tok, "of")
+    pobjs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return [t for p in pobjs for t in _conjuncts(p)[1:]]
 
 
 def _target_tokens(host: Token, spec: str) -> list[Token]:

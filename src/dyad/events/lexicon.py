@@ -96,6 +96,7 @@ class NounEntry:
     target_preps: tuple[str, ...] = ()
     modifiers: frozenset[str] | None = None
     plural: bool = False
+    target_role: str | None = None  # the code when the target has this role: "with the navies"
 
     @property
     def specificity(self) -> int:
@@ -214,6 +215,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 target_preps=tuple(str(p).lower() for p in preps),
                 modifiers=_words(e.get("modifiers")),
                 plural=bool(e.get("plural", False)),
+                target_role=str(e["target_role"]).upper() if e.get("target_role") else None,
             )
         )
     light: dict[str, list[LightVerb]] = defaultdict(list)
