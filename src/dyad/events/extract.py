@@ -514,6 +514,7 @@ class EventExtractor:
             by = _prep(t, "by")
             if by is not None:
                 out += [c for p in by.children if p.dep_ == "pobj" for c in _conjuncts(p)]
+            out += _relative_doers(t)  # "the plan which France proposed", "... proposed by France"
             if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
                 owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 out += [c for p in owners for c in _conjuncts(p)]
@@ -526,7 +527,6 @@ class EventExtractor:
                         for c in _conjuncts(p)
                         if self._actors.resolve(c, self._offset, direct=True) is not None
                     ]
-                out += _relative_doers(t)
                 if t.pos_ == "NOUN" and self._actors is not None:
                     # "a ruling against President Donald Trump finding ...": a misparsed name
                     out += [
@@ -766,6 +766,8 @@ def _object(tok: Token) -> Token | None:
     if _is_passive(tok):
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if tok.dep_ == "relcl" and child.tag_ == "WDT":
+                    return tok.head  # "a coalition which was joined by Australia"
                 return child
         if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
             return tok.head  # the participle's noun is what was acted on
@@ -978,7 +980,15 @@ def _relative_doers(tok: Token) -> list[Token]:
     Trump declared'. Not when the relative pronoun has another role ('which Ross referred to')."""
     out: list[Token] = []
     for rel in tok.children:
-        if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX") or _is_passive(rel):
+        if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX"):
+            continue
+        if _is_passive(rel):  # "the plan which was proposed by France"
+            agent = _prep(rel, "by") if _object(rel) == tok else None
+            out += (
+                [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                if agent
+                else []
+            )
             continue
         objects = [c for c in rel.children if c.dep_ in OBJECT_DEPS]
         if objects and not any(c.tag_ in ("WDT", "WP") for c in objects):
