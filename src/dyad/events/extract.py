@@ -474,7 +474,10 @@ class EventExtractor:
         out = []
         for claimer in claimers:
             for doer in doers:
-                if _same_side(claimer, doer):  # "said it carried out", a spokesman's side
+                # "said it carried out" (the same actor or group speaking); on alleging, also
+                # another organ of the same state ("Russia claimed its forces shelled")
+                own = claimer.code == doer.code or _same(claimer, doer)
+                if own or (not speech and _same_side(claimer, doer)):
                     if pred.code[:2] in ("18", "19", "20"):
                         out.append(
                             self._event(
