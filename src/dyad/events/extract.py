@@ -495,9 +495,11 @@ class EventExtractor:
     ) -> list[ActorRef]:
         """'the navies of China, India and Russia': each further country with the same role."""
         out: list[ActorRef] = []
-        for tok, head in zip(toks, refs, strict=False):
-            role = head.code[3:]
-            for member in _of_members(tok):
+        for tok in toks:
+            members = _of_members(tok)
+            head = actors.resolve(tok, offset) if members else None
+            role = head.code[3:] if head is not None else ""
+            for member in members:
                 ref = actors.resolve(member, offset)
                 if ref is None or any(_same(ref, r) for r in refs + out):
                     continue
