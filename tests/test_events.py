@@ -289,3 +289,8 @@ def test_emergency_measures_against_a_disaster_are_not_coercion(coder: Coder) ->
     assert [e for e in evs if e.root == "17"] == []
     evs = events(coder, "The Samoan government banned opposition rallies in the capital.")
     assert [e for e in evs if e.root == "17"]
+
+
+def test_a_reflexive_object_is_no_other_target(coder: Coder) -> None:
+    evs = events(coder, "Kenyan police investigated themselves after the shooting.")
+    assert by_code(evs, "090") and all(e.target is None for e in by_code(evs, "090"))

@@ -608,7 +608,8 @@ class EventExtractor:
                     if spec == "none":
                         break  # no target slot here; the embedded event may have one
                     for host in hosts:
-                        toks = _target_tokens(host, spec)
+                        # "investigated itself": no one else is the target
+                        toks = [t for t in _target_tokens(host, spec) if not _reflexive(t)]
                         if owners:
                             toks = self._owners(toks)
                         refs = self._resolve_all(toks, actors, offset, places, private)
@@ -978,6 +979,10 @@ def _inner_conjuncts(pred: Predicate) -> list[Token]:
                     if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
                 ]
     return out
+
+
+def _reflexive(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves"))
 
 
 def _relative_doers(tok: Token) -> list[Token]:
