@@ -224,3 +224,73 @@ def test_calling_a_plan_names_it_and_is_no_phone_call(coder: Coder) -> None:
         "2019-03-01",
     )
     assert not [e for e in doc.events if e.code == "041"]
+
+
+# ---------------------------------------------------------------- issue 2: arguments and claims
+
+
+def test_participle_modifying_an_actor_takes_that_actor_as_source(coder: Coder) -> None:
+    evs = events(coder, "Kenyan police arrested protesters blocking the highway.")
+    blocking = [e for e in evs if e.trigger.text == "blocking"]
+    assert blocking and all(e.source.code == "KENCVL" for e in blocking)
+
+
+def test_participle_on_a_thing_takes_the_clause_subject(coder: Coder) -> None:
+    text = (
+        "The German foreign minister posted a message on Twitter blaming Russia for the explosion."
+    )
+    assert ("DEUGOV", "112", "RUS") in triples(events(coder, text))
+
+
+def test_alleging_a_hostile_act_accuses_its_doer(coder: Coder) -> None:
+    evs = events(coder, "Nigerian police alleged the suspects kidnapped the students.")
+    assert ("NGACOP", "112", "NGACRM") in triples(evs)
+    assert {e.modality for e in by_code(evs, "181")} == {"claimed"}
+
+
+def test_a_state_claiming_its_own_forces_acted_claims_responsibility(coder: Coder) -> None:
+    evs = events(coder, "Russia claimed its forces shelled the city.")
+    assert by_code(evs, "112") == []
+    assert ("RUS", "015", None) in triples(evs)
+
+
+def test_a_promised_attack_is_no_claim_of_responsibility(coder: Coder) -> None:
+    assert by_code(events(coder, "Germany said it would carry out the airstrike."), "015") == []
+
+
+def test_a_disparaging_name_outranks_a_phone_call(coder: Coder) -> None:
+    evs = events(coder, 'The Ugandan president called the Kenyan minister a "liar".')
+    assert by_code(evs, "041") == []
+    assert ("UGAGOV", "111", "KENGOV") in triples(evs)
+
+
+def test_misparsed_coordinated_parties_of_a_call_act_on_each_other(coder: Coder) -> None:
+    evs = events(
+        coder, "US President Joe Biden and Chinese President Xi Jinping spoke on the phone."
+    )
+    pairs = {(e.source.code[:3], e.target.code[:3]) for e in by_code(evs, "041") if e.target}
+    assert pairs == {("USA", "CHN"), ("CHN", "USA")}
+
+
+def test_negated_participle_negates_a_noun_event(coder: Coder) -> None:
+    evs = events(coder, "The minister said Putin's visit to Ankara not taking place was a setback.")
+    assert {e.modality for e in by_code(evs, "042")} == {"negated"}
+
+
+def test_denying_someone_a_victory_is_no_denial(coder: Coder) -> None:
+    evs = events(coder, "The Philippine minister urged citizens to deny terrorism any victory.")
+    assert by_code(evs, "016") == []
+
+
+def test_emergency_measures_against_a_disaster_are_not_coercion(coder: Coder) -> None:
+    evs = events(
+        coder, "The Samoan government banned public gatherings to curb the measles outbreak."
+    )
+    assert [e for e in evs if e.root == "17"] == []
+    evs = events(coder, "The Samoan government banned opposition rallies in the capital.")
+    assert [e for e in evs if e.root == "17"]
+
+
+def test_a_reflexive_object_is_no_other_target(coder: Coder) -> None:
+    evs = events(coder, "Kenyan police investigated themselves after the shooting.")
+    assert by_code(evs, "090") and all(e.target is None for e in by_code(evs, "090"))

@@ -28,6 +28,8 @@ OBJECT_DEPS = {"dobj", "obj", "attr"}
 ACTOR_AIMED = {"18", "19"}
 # Roots whose target may be a place, coded as its country: "annexed Crimea", "shelled Kharkiv".
 PLACE_TARGET_ROOTS = {"15", "17", "18", "19", "20"}
+# Roots whose agentless passive may name its doer through the means: "killed in a US raid".
+MEANS_ROOTS = {"18", "19", "20"}
 MODALITY_ORDER = ("negated", "conditional", "hypothetical", "claimed", "intended", "asserted")
 
 
@@ -45,6 +47,8 @@ class Predicate:
     extra_targets: list[Token] = field(default_factory=list)
     modality: str | None = None  # forced modality (frames)
     source_tokens: list[Token] | None = None  # forced sources (control)
+    means: Token | None = None  # "killed in a US operation": who did it, when no one is named
+    role_codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # target role -> code
 
 
 class EventExtractor:
@@ -86,10 +90,13 @@ class EventExtractor:
             if noun is not None:
                 preds[tok.i] = noun
         events: list[Event] = []
+        policy = self.lex.policy
+        disaster = any(policy.has("disaster_word", t.lemma_) for t in doc)
         for i, pred in sorted(preds.items()):
-            if i in consumed:
+            if i in consumed or (disaster and policy.covers("disaster_root", pred.code)):
                 continue
             events.extend(self._emit(pred, sent, actors, offset))
+            events.extend(self._allegation(pred, sent, actors, offset))
         return _dedupe(events)
 
     # ------------------------------------------------------------------ predicates
@@ -109,6 +116,13 @@ class EventExtractor:
                 obj = _selected_object(tok, entry)
                 if obj is not None:  # "accepted the invitation": one event, not two
                     pred.embedded = Predicate(obj, entry.code, entry.id, ("none",), obj)
+                if (
+                    entry.code[:2] in MEANS_ROOTS
+                    and entry.prep
+                    and _is_passive(tok)
+                    and _prep(tok, "by") is None
+                ):
+                    pred.means = obj  # "was killed in a Russian airstrike"
             return pred
         if tok.pos_ == "ADJ":
             return None
@@ -120,7 +134,18 @@ class EventExtractor:
         if entry is None:
             return None
         targets = tuple(f"prep:{p}" for p in entry.target_preps) or ("none",)
-        return Predicate(tok, entry.code, entry.id, targets, tok)
+        pred = Predicate(tok, entry.code, entry.id, targets, tok)
+        if entry.modifiers is None:
+            pred.role_codes = self._role_codes(tok)
+        return pred
+
+    def _role_codes(self, tok: Token) -> dict[str, tuple[str, str]]:
+        """Codes an event noun takes by its target's role: cooperation with navies is military."""
+        return {
+            e.target_role: (e.code, e.id)
+            for e in self.lex.nouns.get(tok.lemma_.lower(), [])
+            if e.target_role is not None
+        }
 
     def _best_verb(self, tok: Token, entries: list[VerbEntry]) -> VerbEntry | None:
         best: VerbEntry | None = None
@@ -141,16 +166,36 @@ class EventExtractor:
         obj = _object(tok)
         if entry.prep:
             # "invested billions in Egypt": the parser may hang the phrase on the object
-            prep = _prep(tok, entry.prep) or (_prep(obj, entry.prep) if obj is not None else None)
-            if prep is None:
+            preps = _preps(tok, entry.prep) or (_preps(obj, entry.prep) if obj is not None else [])
+            if not preps:
                 return False
-            pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            # "On October 6 ... spoke on the phone": the phrase the selector accepts
+            phrases = [[c for c in p.children if c.dep_ in ("pobj", "pcomp")] for p in preps]
+            pobjs = next(
+                (
+                    ph
+                    for ph in phrases
+                    if entry.objects is None or (ph and _object_lemmas(ph[0]) & entry.objects)
+                ),
+                phrases[0],
+            )
             obj = pobjs[0] if pobjs else None
+        if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
+            return False
         lemma = obj.lemma_.lower() if obj is not None else None
         if entry.objects is not None and not (_object_lemmas(obj) & entry.objects):
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
+        if (
+            not entry.prep
+            and entry.not_objects
+            and any(
+                c.dep_ in OBJECT_DEPS and c.lemma_.lower() in entry.not_objects
+                for c in tok.children
+            )
+        ):
+            return False  # "deny terrorism any victory": either object may rule the sense out
         if entry.object_role is not None:
             if obj is None or self._actors is None:
                 return False
@@ -166,6 +211,8 @@ class EventExtractor:
     def _best_noun(self, tok: Token) -> NounEntry | None:
         best: NounEntry | None = None
         for entry in self.lex.nouns.get(tok.lemma_.lower(), []):
+            if entry.target_role is not None:
+                continue  # chosen once the target is known (role_codes)
             if entry.plural and tok.tag_ not in ("NNS", "NNPS"):
                 continue
             if entry.modifiers is not None:
@@ -192,6 +239,8 @@ class EventExtractor:
                 continue
             targets = light.targets + tuple(f"prep:{p}" for p in noun.target_preps)
             pred = Predicate(tok, noun.code, f"{light.id}+{noun.id}", targets, tok)
+            if noun.modifiers is None:
+                pred.role_codes = self._role_codes(obj)
             pred.extra_targets = [obj]
             pred.embedded = Predicate(obj, noun.code, noun.id, ("none",), obj)
             return pred
@@ -238,7 +287,9 @@ class EventExtractor:
                 candidates.append(child)
         if entry.prep:
             prep = _prep(tok, entry.prep)
-            if prep is not None:
+            if prep is not None and prep.dep_ == "mark":
+                candidates.append(prep.head)
+            elif prep is not None:
                 candidates += [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
         for prep_word in ("of", "for", "with"):  # "accused X of mobilizing", "blamed X for"
             prep = _prep(tok, prep_word)
@@ -268,9 +319,7 @@ class EventExtractor:
         speaker: ActorRef | None = None,
     ) -> list[Event]:
         events: list[Event] = []
-        source_tokens = pred.source_tokens or _sources(pred)
-        private = self.lex.policy.covers("private_person_root", pred.code)
-        sources = self._resolve_all(source_tokens, actors, offset, private=private)
+        sources = self._sources(pred, actors, offset)
         reported = speaker is not None
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
@@ -283,40 +332,38 @@ class EventExtractor:
             if self.lex.policy.covers("suspect_root", pred.code):
                 # a civilian arrested, charged or convicted is a suspect in that event
                 targets = [_as_role(t, "CVL", "CRM") for t in targets]
-            code = self.onto[pred.code]
             pairs = [(s, t) for s in sources for t in targets if not _same(s, t)]
             reciprocal = self.lex.policy.covers("reciprocal_root", pred.code)
+            if not targets and len(sources) == 1 and reciprocal:
+                # "US President Trump and Turkish President Erdogan spoke": the parser may hang
+                # the first party inside the second one's name
+                for r in self._resolve_all(_inner_conjuncts(pred), actors, offset):
+                    if not any(_same(r, s) or r.code == s.code for s in sources):
+                        sources.append(r)
             if not targets and len(sources) >= 2 and reciprocal:
                 # "Russia and China held talks": each with the other
                 pairs = [(s, t) for s in sources for t in sources if not _same(s, t)]
             elif not pairs and self._one_sided_ok(pred):
                 pairs = [(s, None) for s in sources]
+            alleged = _alleging_verb(pred.token, self.lex.policy, "allege_verb") is not None
             for source, target in pairs:
                 m = modality
                 if (
                     m in ("asserted", "intended")
                     and reported
-                    and (speaker is None or speaker.code[:3] != source.code[:3])
+                    and (
+                        speaker is None
+                        or speaker.code[:3] != source.code[:3]
+                        or (alleged and not _same_side(speaker, source))
+                    )
                 ):
                     m = "claimed"  # someone else's word for it
-                events.append(
-                    Event(
-                        source=source,
-                        target=target,
-                        code=code.code,
-                        root=code.root,
-                        label=code.label,
-                        goldstein=code.goldstein,
-                        quad_class=code.quad_class,
-                        plover=code.plover,
-                        plover_mode=code.plover_mode,
-                        modality=m,
-                        sentence=sent.sentence.index,
-                        trigger=_span(pred.token, offset),
-                        rule=pred.rule,
-                        attributed_to=speaker,
-                    )
-                )
+                code, rule = pred.code, pred.rule
+                role = target.code[3:6] if target is not None else ""
+                if role in pred.role_codes:  # "cooperation with the navies": military
+                    code, row = pred.role_codes[role]
+                    rule = f"{rule}+{row}"
+                events.append(self._event(code, source, target, m, sent, pred.token, rule, speaker))
         inner = pred.embedded
         if inner is not None and pred.frame in ("accuse", "deny"):
             claimer = sources[0] if sources else None
@@ -324,6 +371,184 @@ class EventExtractor:
                 self._emit(inner, sent, actors, offset, inner.modality, claimer or speaker)
             )
         return events
+
+    def _event(
+        self,
+        code_id: str,
+        source: ActorRef,
+        target: ActorRef | None,
+        modality: str,
+        sent: ParsedSentence,
+        trigger: Token,
+        rule: str,
+        speaker: ActorRef | None,
+    ) -> Event:
+        code = self.onto[code_id]
+        return Event(
+            source=source,
+            target=target,
+            code=code.code,
+            root=code.root,
+            label=code.label,
+            goldstein=code.goldstein,
+            quad_class=code.quad_class,
+            plover=code.plover,
+            plover_mode=code.plover_mode,
+            modality=modality,
+            sentence=sent.sentence.index,
+            trigger=_span(trigger, sent.offset),
+            rule=rule,
+            attributed_to=speaker,
+        )
+
+    def _sources(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
+        """The doers: subjects, agents, controllers; the actor a participle modifies ("police
+        blocking the road"); the owner of the means of an agentless passive ("was killed in a
+        US operation")."""
+        private = self.lex.policy.covers("private_person_root", pred.code)
+        tok = pred.token
+        if (
+            pred.source_tokens is None
+            and tok.dep_ == "acl"
+            and tok.tag_ == "VBG"
+            and tok.head.dep_ != "pobj"  # "a message on Twitter blaming Iran": not Twitter
+        ):
+            own = self._resolve_all(_conjuncts(tok.head), actors, offset)
+            if own:
+                return own
+        sources = self._resolve_all(
+            pred.source_tokens or _sources(pred), actors, offset, private=private
+        )
+        if not sources and pred.source_tokens is None and tok.pos_ in ("VERB", "AUX"):
+            # two subjects are a misparse: the nearer one failed, try the other
+            subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS][:-1]
+            for sub in reversed(subjects):
+                sources = self._resolve_all(_conjuncts(sub), actors, offset, private=private)
+                if sources:
+                    break
+        if (
+            not sources
+            and tok.pos_ in ("VERB", "AUX")
+            and _is_passive(tok)
+            and _prep(tok, "by") is None
+        ):
+            # "was sentenced in a federal court": a court a thing is done in is its doer
+            inside = _prep(tok, "in")
+            for t in [c for c in inside.children if c.dep_ == "pobj"] if inside is not None else []:
+                ref = actors.resolve(t, offset)
+                if ref is not None and ref.code.endswith("JUD"):
+                    return [ref]
+        if not sources and pred.means is not None:
+            # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
+            for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:
+                ref = actors.resolve(t, offset) if t.pos_ in ("NOUN", "PROPN", "ADJ") else None
+                if ref is not None:
+                    return [ref]
+        return sources
+
+    def _allegation(
+        self, pred: Predicate, sent: ParsedSentence, actors: DocumentActors, offset: int
+    ) -> list[Event]:
+        """'X claimed Y attacked journalists': saying that another actor did something hostile
+        is an accusation of that actor (112); saying one did it oneself claims responsibility
+        (015). The hostile act itself is coded as claimed by the extractor as usual."""
+        policy = self.lex.policy
+        if pred.frame is not None or not policy.covers("alleged_root", pred.code):
+            return []
+        verb = _alleging_verb(pred.token, policy, "allege_verb")
+        speech = verb is None
+        if speech and pred.code[:2] in ("18", "19", "20"):
+            verb = _alleging_verb(pred.token, policy, "speech_verb")  # "said it carried out"
+        if verb is None:
+            return []
+        doers = self._sources(pred, actors, offset)
+        claim = Predicate(verb, "112", f"allege:{verb.lemma_.lower()}+{pred.rule}", ("none",), verb)
+        claimers = self._resolve_all(_verb_subjects(verb), actors, offset)
+        told = self._modality(pred)  # the act as told: it happened, by the telling
+        if not doers or not claimers or told not in ("asserted", "claimed"):
+            return []
+        if speech and told != "asserted":
+            return []
+        modality = self._modality(claim)
+        _, speaker = self._speaker(verb, actors, offset)
+        out = []
+        for claimer in claimers:
+            for doer in doers:
+                # "said it carried out" (the same actor or group speaking); on alleging, also
+                # another organ of the same state ("Russia claimed its forces shelled")
+                own = claimer.code == doer.code or _same(claimer, doer)
+                if own or (not speech and _same_side(claimer, doer)):
+                    if pred.code[:2] in ("18", "19", "20"):
+                        out.append(
+                            self._event(
+                                "015", claimer, None, modality, sent, verb, claim.rule, speaker
+                            )
+                        )
+                elif not speech:
+                    out.append(
+                        self._event("112", claimer, doer, modality, sent, verb, claim.rule, speaker)
+                    )
+        return out
+
+    def _members(
+        self, toks: list[Token], refs: list[ActorRef], actors: DocumentActors, offset: int
+    ) -> list[ActorRef]:
+        """'the navies of China, India and Russia': each further country with the same role."""
+        out: list[ActorRef] = []
+        for tok in toks:
+            members = _of_members(tok)
+            head = actors.resolve(tok, offset) if members else None
+            role = head.code[3:] if head is not None else ""
+            for member in members:
+                ref = actors.resolve(member, offset)
+                if ref is None or any(_same(ref, r) for r in refs + out):
+                    continue
+                if len(ref.code) == 3 and role:
+                    ref = ActorRef(ref.code + role, ref.name, ref.start, ref.end, ref.actor)
+                out.append(ref)
+        return out
+
+    def _owners(self, toks: list[Token]) -> list[Token]:
+        """Who a thing belongs to, for a target that is no actor: 'criticized Pierluisi's oath',
+        'attacked the proclamation by Trump'. A possessor of an event noun may be its victim
+        ("Khashoggi's killing"), and a relative is a person of their own ("Trump's lawyer")."""
+        out: list[Token] = []
+        for t in toks:
+            if t.pos_ not in ("NOUN", "PROPN") or self.lex.policy.has("relation_noun", t.lemma_):
+                continue
+            by = _prep(t, "by")
+            if by is not None:
+                out += [c for p in by.children if p.dep_ == "pobj" for c in _conjuncts(p)]
+            out += _relative_doers(t)  # "the plan which France proposed", "... proposed by France"
+            if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
+                owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
+                out += [c for p in owners for c in _conjuncts(p)]
+                of = _prep(t, "of")  # "the swearing-in of Pierluisi": a named owner only
+                if of is not None and self._actors is not None:
+                    named = [p for p in of.children if p.dep_ == "pobj" and p.pos_ == "PROPN"]
+                    out += [
+                        c
+                        for p in named
+                        for c in _conjuncts(p)
+                        if self._actors.resolve(c, self._offset, direct=True) is not None
+                    ]
+                if t.pos_ == "NOUN" and self._actors is not None:
+                    # "a ruling against President Donald Trump finding ...": a misparsed name
+                    out += [
+                        c
+                        for c in t.children
+                        if c.dep_ == "compound"
+                        and c.pos_ == "PROPN"
+                        and self._actors.resolve(c, self._offset, direct=True) is not None
+                    ]
+            for child in t.children:  # "allies such as Germany": the named members
+                if (
+                    child.dep_ == "prep"
+                    and child.lower_ == "as"
+                    and any(c.lower_ == "such" for c in child.children)
+                ):
+                    out += [c for p in child.children if p.dep_ == "pobj" for c in _conjuncts(p)]
+        return out
 
     def _resolve_all(
         self,
@@ -337,7 +562,7 @@ class EventExtractor:
         refs: list[ActorRef] = []
         for t in toks:
             ref = None
-            if self.lex.policy.has("first_person", t.lower_):
+            if t.pos_ == "PRON" and self.lex.policy.has("first_person", t.lower_):
                 _, speaker = self._speaker(t, actors, offset)
                 if speaker is not None:
                     start = t.idx + offset
@@ -375,15 +600,21 @@ class EventExtractor:
                 hosts.append(obj)  # "offered condolences to Turkey": the prep hangs on the object
         places = pred.code[:2] in PLACE_TARGET_ROOTS
         private = self.lex.policy.covers("private_person_root", pred.code)
-        for specs in (pred.targets, inner.targets if inner is not None else ()):
-            for spec in specs:
-                if spec == "none":
-                    break  # no target slot here; the embedded event may have one
-                for host in hosts:
-                    toks = _target_tokens(host, spec)
-                    refs = self._resolve_all(toks, actors, offset, places, private)
-                    if refs:
-                        return refs
+        # the named target itself first, then (for a verb: a noun event is mostly background)
+        # its owner
+        for owners in (False, True) if pred.token.pos_ in ("VERB", "AUX") else (False,):
+            for specs in (pred.targets, inner.targets if inner is not None else ()):
+                for spec in specs:
+                    if spec == "none":
+                        break  # no target slot here; the embedded event may have one
+                    for host in hosts:
+                        # "investigated itself": no one else is the target
+                        toks = [t for t in _target_tokens(host, spec) if not _reflexive(t)]
+                        if owners:
+                            toks = self._owners(toks)
+                        refs = self._resolve_all(toks, actors, offset, places, private)
+                        if refs:
+                            return refs + self._members(toks, refs, actors, offset)
         if inner is not None and pred.frame in ("appeal", "demand") and inner.token.pos_ == "NOUN":
             # "called for Rosselló's resignation": the appeal is addressed to the owner
             owners = [c for c in inner.token.children if c.dep_ == "poss"]
@@ -448,6 +679,10 @@ class EventExtractor:
             "hypothetical_noun", tok.head.head.lemma_
         ):
             found.add("hypothetical")
+        for acl in (c for c in tok.children if c.dep_ == "acl"):
+            # "Putin's visit to Ankara not being achieved": the participle negates the event
+            if any(c.dep_ == "neg" for c in acl.children):
+                found.add("negated")
         head = tok.head
         if head.i != tok.i:
             for child in head.children:
@@ -486,9 +721,11 @@ def _object_lemmas(obj: Token | None) -> set[str]:
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
     """The noun an entry's object selector looked at."""
     if entry.prep:
-        prep = _prep(tok, entry.prep)
-        pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")] if prep else []
-        return pobjs[0] if pobjs else None
+        for prep in _preps(tok, entry.prep):
+            pobjs = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+            if pobjs and (entry.objects is None or _object_lemmas(pobjs[0]) & entry.objects):
+                return pobjs[0]
+        return None
     return _object(tok)
 
 
@@ -497,14 +734,37 @@ def _particles(tok: Token) -> set[str]:
     return {c.lower_ for c in tok.children if c.dep_ in ("prt", "advmod")}
 
 
+def _preps(tok: Token, word: str) -> list[Token]:
+    """Every phrase with this preposition on the token (or the clause it marks)."""
+    found = [c for c in tok.children if c.dep_ in ("prep", "agent", "dative") and c.lower_ == word]
+    if found:
+        return found
+    mark = _prep(tok, word)
+    return [mark] if mark is not None else []
+
+
 def _prep(tok: Token, word: str) -> Token | None:
     for child in tok.children:
         if child.dep_ in ("prep", "agent", "dative") and child.lower_ == word:
             return child
+    for child in tok.children:
+        # "called for NATO members to increase spending": "for" marks a clause
+        if child.dep_ == "advcl" and child.pos_ in ("VERB", "AUX"):
+            for mark in child.children:
+                if (
+                    word == "for"
+                    and mark.dep_ == "mark"
+                    and mark.lower_ == word
+                    and mark.i < child.i
+                    and _has_subject(child)
+                ):
+                    return mark
     return None
 
 
 def _is_passive(tok: Token) -> bool:
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a lawsuit filed by the Senate"
+        return True
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
 
 
@@ -512,7 +772,11 @@ def _object(tok: Token) -> Token | None:
     if _is_passive(tok):
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
+                if tok.dep_ == "relcl" and child.tag_ == "WDT":
+                    return tok.head  # "a coalition which was joined by Australia"
                 return child
+        if tok.dep_ == "acl" and tok.head.pos_ in ("NOUN", "PROPN"):
+            return tok.head  # the participle's noun is what was acted on
         return None
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
@@ -530,14 +794,45 @@ def _conjuncts(tok: Token) -> list[Token]:
     return out
 
 
+def _of_members(tok: Token) -> list[Token]:
+    """'the navies of China, India and Russia': each country's navy is a party."""
+    if tok.tag_ not in ("NNS", "NNPS"):
+        return []
+    of = _prep(tok, "of")
+    pobjs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+    return [t for p in pobjs for t in _conjuncts(p)[1:]]
+
+
 def _target_tokens(host: Token, spec: str) -> list[Token]:
     if spec == "object":
         obj = _object(host)
         return _conjuncts(obj) if obj is not None else []
+    if spec == "poss":  # "ordered Khashoggi's killing": whose killing
+        obj = _object(host)
+        owners = [c for c in obj.children if c.dep_ == "poss"] if obj is not None else []
+        return _conjuncts(owners[0]) if owners else []
+    if spec == "clause":  # 'ruled the government's policy unlawful': whose policy
+        for child in host.children:
+            if child.dep_ not in ("ccomp", "oprd", "xcomp"):
+                continue
+            agent = _prep(child, "by") if _is_passive(child) else None
+            # "investigating whether it was written by the suspect": the doer first
+            doers = (
+                [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                if agent
+                else []
+            )
+            subs = [c for c in child.children if c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS]
+            if doers or subs:
+                return doers + (_conjuncts(subs[0]) if subs else [])
+        return []
     if spec.startswith("prep:"):
         prep = _prep(host, spec[5:])
         if prep is None:
             return []
+        if prep.dep_ == "mark":  # "for NATO members to increase": the clause's subject
+            subs = [c for c in prep.head.children if c.dep_ in SUBJECT_DEPS]
+            return _conjuncts(subs[0]) if subs else []
         return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
     return []
 
@@ -585,11 +880,12 @@ def _verb_subjects(tok: Token) -> list[Token]:
         if agent is not None:
             return [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
         return []
+    subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+    for child in subjects[-1:]:  # two subjects are a misparse: the nearer one is the verb's
+        if child.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+            return _conjuncts(tok.head)
+        return _conjuncts(child)
     for child in tok.children:
-        if child.dep_ in SUBJECT_DEPS:
-            if child.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-                return _conjuncts(tok.head)
-            return _conjuncts(child)
         if child.dep_ == "poss" and tok.tag_ == "VBG":
             return _conjuncts(child)
     head = tok.head
@@ -614,8 +910,9 @@ def _verb_subjects(tok: Token) -> list[Token]:
         if governor.pos_ in ("VERB", "AUX"):
             return _verb_subjects(governor)
         return []
-    if tok.dep_ == "advcl" or (tok.dep_ == "acl" and head.dep_ in OBJECT_DEPS):
-        # "X said, blaming Iran", "X posted a message blaming Iran": the clause's subject
+    if tok.dep_ == "advcl" or (tok.dep_ == "acl" and _on_object(head)):
+        # "X said, blaming Iran", "X posted a message (on Twitter) blaming Iran": the clause's
+        # subject (an actor the participle modifies is preferred by the extractor)
         governor = head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
@@ -629,6 +926,104 @@ _OBJECT_CONTROL_VERBS = {
     "urge", "ask", "call", "press", "invite", "request", "encourage", "order", "force",
     "tell", "persuade", "push", "allow", "warn", "advise", "pressure", "compel", "demand",
 }  # fmt: skip
+
+
+def _on_object(tok: Token) -> bool:
+    """The object, or a noun in a phrase on the object ("a message on Twitter")."""
+    if tok.dep_ in OBJECT_DEPS:
+        return True
+    return tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.dep_ in OBJECT_DEPS
+
+
+def _complement_lemmas(tok: Token) -> set[str]:
+    """What a verb says its object is: 'called it a "witch hunt"', 'described it as a sham',
+    'ruled the policy is unconstitutional', 'found them guilty'."""
+    out: set[str] = set()
+    for child in tok.children:
+        heads: list[Token] = []
+        clauses: list[Token] = []
+        if child.dep_ in ("oprd", "xcomp", "ccomp", "acomp"):
+            heads.append(child)
+            # "found X was motivated ... and is unlawful"
+            clauses = [child, *[c for c in child.children if c.dep_ == "conj"]]
+        elif child.dep_ == "conj" and not _has_subject(child):
+            clauses = [child]  # "ruled the practice ... is unconstitutional", misparsed
+        elif child.dep_ == "prep" and child.lower_ == "as":
+            heads += [c for c in child.children if c.dep_ in ("pobj", "amod", "acomp")]
+        elif child.dep_ in OBJECT_DEPS:  # 'called the deal "lousy"': parsed as a modifier after it
+            heads += [c for c in child.children if c.dep_ == "amod" and c.i > child.i]
+        for clause in clauses:
+            if clause.lemma_ == "be":
+                heads += [c for c in clause.children if c.dep_ in ("acomp", "attr")]
+        for h in heads:
+            out.add(h.lemma_.lower())
+            out |= {c.lemma_.lower() for c in h.children if c.dep_ in ("compound", "amod")}
+    return out
+
+
+def _inner_conjuncts(pred: Predicate) -> list[Token]:
+    """Coordinated nouns inside the subject phrase of a verb (a misparsed coordination)."""
+    if pred.token.pos_ not in ("VERB", "AUX"):
+        return []
+    subs = [c for c in pred.token.children if c.dep_ in SUBJECT_DEPS]
+    if not subs:
+        return []
+    out: list[Token] = []
+    for t in subs[-1].subtree:
+        if t.dep_ == "conj" and t.pos_ in ("PROPN", "NOUN"):
+            for part in (t.head, t):  # both sides of the coordination, with their names
+                out.append(part)
+                out += [
+                    c
+                    for c in part.children
+                    if c.dep_ in ("appos", "compound") and c.pos_ == "PROPN"
+                ]
+    return out
+
+
+def _reflexive(tok: Token) -> bool:
+    return tok.pos_ == "PRON" and tok.lower_.endswith(("self", "selves"))
+
+
+def _relative_doers(tok: Token) -> list[Token]:
+    """The subject of a relative clause that says who did the thing: 'the state of emergency
+    Trump declared'. Not when the relative pronoun has another role ('which Ross referred to')."""
+    out: list[Token] = []
+    for rel in tok.children:
+        if rel.dep_ != "relcl" or rel.pos_ not in ("VERB", "AUX"):
+            continue
+        if _is_passive(rel):  # "the plan which was proposed by France"
+            agent = _prep(rel, "by") if _object(rel) == tok else None
+            out += (
+                [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
+                if agent
+                else []
+            )
+            continue
+        objects = [c for c in rel.children if c.dep_ in OBJECT_DEPS]
+        if objects and not any(c.tag_ in ("WDT", "WP") for c in objects):
+            continue  # the clause has an object of its own: not the noun
+        if any(t.tag_ in ("WDT", "WP") and t.dep_ not in OBJECT_DEPS for t in rel.subtree):
+            continue
+        subs = [c for c in rel.children if c.dep_ in SUBJECT_DEPS]
+        if subs:
+            out += _conjuncts(subs[0])
+    return out
+
+
+def _has_subject(tok: Token) -> bool:
+    return any(c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"expl"} for c in tok.children)
+
+
+def _alleging_verb(tok: Token, policy: Policy, kind: str) -> Token | None:
+    """The verb of alleging ('claimed', 'alleged') or saying whose complement clause holds the
+    token."""
+    node = tok
+    while node.head.i != node.i and node.dep_ in ("conj", "xcomp", "ccomp", "aux"):
+        if node.dep_ == "ccomp" and policy.has(kind, node.head.lemma_):
+            return node.head
+        node = node.head
+    return None
 
 
 def _clause_chain(tok: Token) -> list[Token]:
@@ -666,6 +1061,17 @@ def _speech_verb(tok: Token, policy: Policy, nouns: bool = False) -> Token | Non
             return parent
         node = parent
     return None
+
+
+# Roles of a state: a state's organs speak for each other ("Russia claimed its forces ...").
+STATE_ROLES = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+
+
+def _same_side(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, the same coded group, or organs of the same state."""
+    if _same(a, b) or a.code == b.code:
+        return True
+    return a.code[:3] == b.code[:3] and a.code[3:6] in STATE_ROLES and b.code[3:6] in STATE_ROLES
 
 
 def _same(a: ActorRef, b: ActorRef) -> bool:

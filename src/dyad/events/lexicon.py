@@ -32,6 +32,11 @@ POLICY_KINDS = {
     "first_person",
     "private_person_root",
     "suspect_root",
+    "allege_verb",
+    "alleged_root",
+    "relation_noun",
+    "disaster_word",
+    "disaster_root",
 }
 
 
@@ -40,7 +45,7 @@ def _targets(value: object, where: str) -> tuple[str, ...]:
         return ("object",)
     parts = tuple(p.strip() for p in str(value).split("|") if p.strip())
     for part in parts:
-        if part not in ("object", "none") and not part.startswith("prep:"):
+        if part not in ("object", "none", "clause", "poss") and not part.startswith("prep:"):
             raise DataError(f"{where}: bad target {part!r}")
     return parts
 
@@ -71,12 +76,14 @@ class VerbEntry:
     frame: str | None = None
     targets: tuple[str, ...] = ("object",)
     pos: str = "VERB"
+    complements: frozenset[str] | None = None  # what the object is called: 'called it a "hoax"'
 
     @property
     def specificity(self) -> int:
+        # a complement selector outranks an object-role one: 'called Trump a "liar"' is no call
         return sum(
             x is not None for x in (self.prep, self.particle, self.objects, self.object_role)
-        )
+        ) + 2 * (self.complements is not None)
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,7 @@ class NounEntry:
     target_preps: tuple[str, ...] = ()
     modifiers: frozenset[str] | None = None
     plural: bool = False
+    target_role: str | None = None  # the code when the target has this role: "with the navies"
 
     @property
     def specificity(self) -> int:
@@ -192,6 +200,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 frame=frame,
                 targets=_targets(e.get("target"), where),
                 pos=str(e.get("pos", "VERB")).upper(),
+                complements=_words(e.get("complement")),
             )
         )
     nouns: dict[str, list[NounEntry]] = defaultdict(list)
@@ -206,6 +215,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 target_preps=tuple(str(p).lower() for p in preps),
                 modifiers=_words(e.get("modifiers")),
                 plural=bool(e.get("plural", False)),
+                target_role=str(e["target_role"]).upper() if e.get("target_role") else None,
             )
         )
     light: dict[str, list[LightVerb]] = defaultdict(list)
