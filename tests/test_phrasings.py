@@ -1,4 +1,6 @@
-"""Phrasings for the CAMEO codes, written from each code's meaning (tests/data/phrasings.yaml).
+"""Phrasings for the CAMEO codes, written from each code's meaning: tests/data/phrasings.yaml
+(one sentence per construction) and tests/data/phrasings_codes.yaml (at least two per
+three-digit code, and per four-digit code with a lexicon entry).
 
 Each sentence tests one construction. An expected event is found when an event with the same
 code, the same source country (first three letters) and, where one is expected, the same target
@@ -20,14 +22,24 @@ import yaml
 from dyad import Coder
 from dyad.events import default_lexicon
 
-CASES: list[dict[str, Any]] = yaml.safe_load(
-    (Path(__file__).parent / "data" / "phrasings.yaml").read_text(encoding="utf-8")
-)
+FILES = sorted((Path(__file__).parent / "data").glob("phrasings*.yaml"))
+CASES: list[dict[str, Any]] = [
+    case for path in FILES for case in yaml.safe_load(path.read_text(encoding="utf-8"))
+]
 FACTUAL = {"asserted", "intended", "claimed"}
 
 
 def _key(case: dict[str, Any]) -> str:
     return case["text"][:60]
+
+
+def test_every_three_digit_code_with_an_entry_has_two_phrasings() -> None:
+    from dyad.cameo import load_ontology
+    from dyad.events.coverage import coverage
+
+    rows = coverage(default_lexicon(), load_ontology(), FILES)
+    short = [r.code for r in rows if len(r.code) == 3 and r.entries and r.tests < 2]
+    assert short == []
 
 
 def test_phrasings_cover_every_root() -> None:
