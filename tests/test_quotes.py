@@ -353,3 +353,32 @@ def test_pronoun_after_a_quote_goes_on_with_its_speaker(coder: Coder) -> None:
     first, *_, last = quotes_of(coder, text)
     assert last.speaker is not None and first.speaker is not None
     assert last.speaker.actor == first.speaker.actor
+
+
+def test_next_sentence_verb_with_its_own_clause_does_not_attribute(coder: Coder) -> None:
+    text = (
+        'Mayor Zbigniew Kowalczyk said: "The bridge will stay closed until the repairs are '
+        'finished next spring." The transport minister said the money had been found.'
+    )
+    q = quotes_of(coder, text)[0]
+    assert q.speaker is not None and "Kowalczyk" in q.speaker.name
+
+
+def test_next_sentence_verb_that_opens_its_own_quote_does_not_attribute(coder: Coder) -> None:
+    text = (
+        'Ewa Malinowska, a lawyer for the family, told the court on Monday "My clients only want '
+        'to know the truth about that night." Jan Zielinski, the defence lawyer, told reporters '
+        '"We will appeal the verdict in every court."'
+    )
+    first, second = quotes_of(coder, text)
+    assert first.speaker is not None and "Malinowska" in first.speaker.name
+    assert second.speaker is not None and "Zielinski" in second.speaker.name
+
+
+def test_aside_with_a_speech_verb_does_not_introduce_the_quote(coder: Coder) -> None:
+    text = (
+        'The Speaker Anna Berglund commented on the matter — which the BBC noted as rare — "It is '
+        'plain that the purpose of this suspension is to stop the debate."'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is None or "BBC" not in q.speaker.name

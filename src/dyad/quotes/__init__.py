@@ -387,10 +387,14 @@ class QuoteFinder:
             ]
             verbs.sort(key=lambda t: abs(t.idx + off - (mark.end if after else mark.start)))
             for verb in verbs:
-                if not _introduces(text, verb, off, mark, after):
+                if not _introduces(text, verb, off, mark, after, sent):
                     continue
                 if after and _opens_next(text, verb, off):
                     continue  # '"A." He said: "B."': the verb belongs to the next quotation
+                if after and _own_content(verb, inside, off):
+                    continue  # '"A." Nadler said the inquiry is ...': the verb has its own
+                if sent is following and _opens_later(text, verb, sent):
+                    continue  # '"A." Obadia told reporters "B."': the verb introduces B
                 subject = _speaker_token(verb)
                 if after and (subject is None or inside.at(subject.idx + off)):
                     subject = _inverted_subject(verb)
@@ -680,18 +684,45 @@ def _ends_with(sent: ParsedSentence, mark: QuoteSpan) -> bool:
     return mark.end >= sent.sentence.end - 2
 
 
-def _introduces(text: str, verb: Token, offset: int, mark: QuoteSpan, after: bool) -> bool:
+def _introduces(
+    text: str, verb: Token, offset: int, mark: QuoteSpan, after: bool, sent: ParsedSentence
+) -> bool:
     """Is the speech verb next to the quotation, not merely in its sentence? After it only
     punctuation, the subject and adverbs may come between ('"...," Peskov later said'); before
     it, a comma or colon must close the cue ('told reporters on Monday: "..."') unless the
-    quotation follows the verb at once ('wrote "..."')."""
+    quotation follows the verb at once ('wrote "..."') or closes the sentence with no other
+    verb between ('told the BBC after the verdict "..."')."""
     if after:
         between = [t for t in verb.doc if mark.end <= t.idx + offset < verb.idx + offset]
         subject = _speaker_token(verb)
         allowed = {t.i for t in subject.subtree} if subject is not None else set()
         return all(t.is_punct or t.i in allowed or t.dep_ in ("advmod", "aux") for t in between)
     gap = text[verb.idx + offset + len(verb.text) : mark.start]
-    return not gap.strip() or gap.rstrip()[-1:] in (",", ":")
+    if not gap.strip() or gap.rstrip()[-1:] in (",", ":"):
+        return True
+    if verb.dep_ in ("relcl", "acl") or any(d in gap for d in "—–-(["):
+        return False  # 'commented — which the BBC noted as unusual — "..."': an aside
+    between = [t for t in verb.doc if verb.i < t.i and t.idx + offset < mark.start]
+    return _ends_with(sent, mark) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def _own_content(verb: Token, inside: _Inside, offset: int) -> bool:
+    """Does the verb introduce a clause of its own outside quotation marks ('Nadler said the
+    inquiry is under way')? Then it cannot attribute a quotation before it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and not inside.at(c.idx + offset) for c in verb.children
+    )
+
+
+def _opens_later(text: str, verb: Token, sent: ParsedSentence) -> bool:
+    """Does a quotation open later in the verb's sentence, with no comma between or just after
+    one ('Obadia told reporters "..."', 'he continued by noting that "..."', 'told AFP on
+    Monday, "..."')? The verb introduces that one."""
+    after = verb.idx + sent.offset + len(verb.text)
+    rest = text[after : sent.sentence.end]
+    k = min((rest.find(m) for m in DOUBLE if m in rest), default=-1)
+    gap = rest[:k].rstrip()
+    return k >= 0 and ("," not in gap or gap.endswith((",", ":")))
 
 
 def _unresolved(tok: Token, offset: int) -> ActorRef | None:
