@@ -382,3 +382,12 @@ def test_aside_with_a_speech_verb_does_not_introduce_the_quote(coder: Coder) -> 
     )
     q = quotes_of(coder, text)[-1]
     assert q.speaker is None or "BBC" not in q.speaker.name
+
+
+def test_colon_after_an_object_gives_the_subject_of_its_verb(coder: Coder) -> None:
+    text = (
+        "Opposition leader Maria Lindqvist rejected the minister's plan: "
+        '"It would close half of the rural schools in the country."'
+    )
+    q = only(coder, text)
+    assert q.speaker is not None and "Lindqvist" in q.speaker.name

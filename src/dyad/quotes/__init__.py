@@ -416,6 +416,7 @@ class QuoteFinder:
         if before.endswith(":") and opening is not None:
             tok = _token_at(opening, len(before) - 2)
             if tok is not None and tok.pos_ in ("PROPN", "NOUN"):
+                tok = _clause_subject(tok) or tok
                 return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
         rest = text[mark.end :]
         gap = len(rest) - len(rest.lstrip())
@@ -668,6 +669,18 @@ def _name_of(holder: Token, offset: int) -> ActorRef:
     run = run[-keep:]
     start, end = _chars(run, offset)
     return ActorRef(None, holder.doc.text[start - offset : end - offset], start, end, None)
+
+
+def _clause_subject(tok: Token) -> Token | None:
+    """Who speaks when a colon follows an object, not a name: 'Bolsonaro opposed Macron's
+    statement: "..."', 'Bolton replied, speaking via Twitter: "..."': the subject of the verb
+    the object belongs to (whatever the verb; the colon makes it the cue)."""
+    node = tok
+    while node.dep_ in ("dobj", "pobj", "prep", "attr", "compound", "amod", "poss"):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return _speaker_token(node)
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
