@@ -391,3 +391,31 @@ def test_colon_after_an_object_gives_the_subject_of_its_verb(coder: Coder) -> No
     )
     q = only(coder, text)
     assert q.speaker is not None and "Lindqvist" in q.speaker.name
+
+
+def test_statement_released_by_its_author(coder: Coder) -> None:
+    q = only(coder, "The Kremlin released a statement which said that the talks would resume.")
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_document_published_by_its_author(coder: Coder) -> None:
+    text = "According to a report published by the Kremlin, the talks will resume in May."
+    q = only(coder, text)
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_the_statement_again_is_by_the_author_of_the_first(coder: Coder) -> None:
+    text = (
+        "A statement by the Kremlin said that the talks would resume. The Ukrainian president "
+        "Volodymyr Zelensky said that Kyiv was ready. The statement also said that the "
+        "sanctions were illegal."
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.text == "the sanctions were illegal"
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_a_document_reads_for_its_signatory(coder: Coder) -> None:
+    text = 'The letter signed by the Kremlin read "The talks will resume as soon as possible."'
+    q = only(coder, text)
+    assert q.speaker is not None and q.speaker.code == "RUSGOV"

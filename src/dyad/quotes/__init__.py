@@ -26,7 +26,17 @@ from dyad.resources import DataError, data_path, read_yaml_list
 # Opening mark -> the marks that may close it (typesetters mix straight and curly marks).
 DOUBLE = {'"': '"', "“": '”"', "«": "»", "„": '“”"'}
 SINGLE = {"'": "'", "‘": "’'"}
-CUE_KINDS = ("verb", "naming", "directive", "commissive", "charge", "phrase", "dash", "document")
+CUE_KINDS = (
+    "verb",
+    "naming",
+    "directive",
+    "commissive",
+    "charge",
+    "phrase",
+    "dash",
+    "document",
+    "authoring",
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
 # A quotation without a cue is kept only if it is at least a sentence: shorter ones are mostly
@@ -69,6 +79,7 @@ class QuoteCues:
     phrases: tuple[tuple[str, ...], ...]
     dashes: tuple[str, ...]
     forms: frozenset[str] = field(default=frozenset())
+    authoring: frozenset[str] = field(default=frozenset())
 
     @property
     def prefilter(self) -> frozenset[str]:
@@ -98,6 +109,7 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         phrases=tuple(sorted(tuple(p.split()) for p in words["phrase"])),
         dashes=tuple(sorted(words["dash"], key=len, reverse=True)),
         forms=frozenset(f for v in verbs for f in word_forms(v)),
+        authoring=frozenset(words["authoring"]),
     )
 
 
@@ -194,6 +206,8 @@ class _Found:
     role: str = ""
     sent: ParsedSentence | None = None
     phrase: bool = False
+    document: str = ""  # the document noun that speaks ('statement'), if any
+    authored: bool = False  # the text names the document's author at the cue
 
 
 class QuoteFinder:
@@ -444,9 +458,11 @@ class QuoteFinder:
     ) -> _Found:
         off = cue.sent.offset
         tok = cue.speaker
-        how, speaker = "name", None
+        how, speaker, noun, definite = "name", None, "", False
         if tok is not None and self.cues.documents & {tok.lemma_.lower(), tok.lower_}:
-            how, document, tok = "document", tok, _author(tok)
+            noun = tok.lemma_.lower()
+            definite = any(c.lower_ in ("the", "this", "that") for c in tok.children)
+            how, document, tok = "document", tok, _author(tok, self.cues.authoring)
             if tok is None:
                 # 'The Turkish statement called for ...': the statement's country, if any
                 speaker = lookup.resolve(document, off)
@@ -459,7 +475,9 @@ class QuoteFinder:
         addressee = lookup.resolve(cue.addressee, off) if cue.addressee is not None else None
         quote = Quote(start, end, text[start:end], kind, cue.words, speaker, addressee)
         role = tok.lemma_.lower() if tok is not None and how == "role" else ""
-        return _Found(quote, how, role, cue.sent, cue.phrase)
+        if noun and tok is None and not definite:
+            noun = ""  # 'a statement said': no earlier statement to point back to
+        return _Found(quote, how, role, cue.sent, cue.phrase, noun, noun != "" and tok is not None)
 
 
 @dataclass
@@ -581,11 +599,17 @@ def _carry_speakers(
     goes on with the last speaker of its or the previous paragraph ('"...," he said. "..."');
     'he' or 'she' at a cue is that speaker when it is a person (a name inside the last quote is
     a worse antecedent); 'the researcher' is the last speaker introduced as a researcher; 'the
-    statement said' speaks for the last speaker."""
+    statement said' is the author of the last statement the text gave an author, else the last
+    speaker."""
     out: list[Quote] = []
     spoken: list[Quote] = []  # earlier quotations with a speaker, in text order
+    authors: dict[str, ActorRef] = {}  # document noun -> author of the latest such document
     for f in sorted(found, key=lambda f: f.quote.start):
         q = f.quote
+        if f.document and not f.authored and f.document in authors:
+            q.speaker = authors[f.document]  # 'the statement' after 'a statement by Erdogan'
+        elif f.authored and q.speaker is not None:
+            authors[f.document] = q.speaker
         last = spoken[-1] if spoken else None
         near = last is not None and _breaks(text, last.end, q.start) <= _CARRY_PARAGRAPHS
         if f.how == "uncued":
@@ -613,8 +637,10 @@ def _breaks(text: str, start: int, end: int) -> int:
     return len(_PARAGRAPH.findall(text, start, max(start, end)))
 
 
-def _author(document: Token) -> Token | None:
-    """Who a statement, tweet or report is by: 'Erdogan's statement', 'a tweet by Pompeo'."""
+def _author(document: Token, authoring: frozenset[str] = frozenset()) -> Token | None:
+    """Who a statement, tweet or report is by: 'Erdogan's statement', 'a tweet by Pompeo', 'a
+    poll published by NBC', or the subject of a verb that issues it ('They released a
+    statement which said ...'; the verbs are the cue file's ``authoring`` words)."""
     for c in document.children:
         if c.dep_ == "poss":
             return c
@@ -622,6 +648,16 @@ def _author(document: Token) -> Token | None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if c.dep_ == "acl" and c.lemma_.lower() in authoring:
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+    head = document.head
+    if document.dep_ == "dobj" and head.lemma_.lower() in authoring:
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _RELATIVE:
+            return subject
     return None
 
 
