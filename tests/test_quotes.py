@@ -419,3 +419,32 @@ def test_a_document_reads_for_its_signatory(coder: Coder) -> None:
     text = 'The letter signed by the Kremlin read "The talks will resume as soon as possible."'
     q = only(coder, text)
     assert q.speaker is not None and q.speaker.code == "RUSGOV"
+
+
+def test_pronoun_the_actor_stage_cannot_place_takes_the_subject_before(coder: Coder) -> None:
+    text = (
+        "Karolina Wisniewska, a teacher from the town, described the flood in detail. "
+        '"The water rose within minutes. The whole street was under water," she said.'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Wisniewska" in q.speaker.name
+
+
+def test_pronoun_after_a_newly_introduced_person_is_not_the_last_speaker(coder: Coder) -> None:
+    text = (
+        'Dmitry Peskov said: "Nothing has been decided about the summit." Agnieszka Nowicka, '
+        "a UN rapporteur, met the families of the victims on Monday. "
+        '"Justice takes time, and the families know it," she said.'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Nowicka" in q.speaker.name
+
+
+def test_name_the_speaker_addressed_is_not_the_pronouns_antecedent(coder: Coder) -> None:
+    text = (
+        "Crown Prince Ahmed Karimi accepted responsibility for the attack on Monday. Speaking "
+        'to Tomasz Lewandowski of a radio station, he said, "It happened under my watch and I '
+        'take the blame."'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Karimi" in q.speaker.name

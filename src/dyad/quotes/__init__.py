@@ -47,6 +47,8 @@ _RELATIVE = {"who", "which", "that"}
 _PERSONAL = {"he", "she"}
 # How far back a speaker carries to a pronoun or an uncued quotation, in paragraph breaks.
 _CARRY_PARAGRAPHS = 1
+# How many sentences back a pronoun's antecedent is looked for in the parse.
+_ANTECEDENT_SENTENCES = 3
 
 Resolve = Callable[[Token, int], ActorRef | None]
 
@@ -208,6 +210,8 @@ class _Found:
     phrase: bool = False
     document: str = ""  # the document noun that speaks ('statement'), if any
     authored: bool = False  # the text names the document's author at the cue
+    pronoun: Token | None = None  # the 'he'/'she' at the cue
+    antecedent: tuple[ActorRef, int] | None = None  # the person it points back to, and where
 
 
 class QuoteFinder:
@@ -268,10 +272,15 @@ class QuoteFinder:
                 found.append(self._found(text, start, end, "direct", cue, lookup))
             else:
                 found.append(_Found(Quote(start, end, text[start:end], "direct"), "uncued"))
+        order = {s.sentence.index: k for k, s in enumerate(parsed)}
         for f in found:
             if f.how == "role" and (f.quote.speaker is None or not is_person(f.quote.speaker)):
                 start = f.sent.sentence.start if f.sent is not None else f.quote.start
                 f.quote.speaker = lookup.introduced_as(f.role, start, parsed) or f.quote.speaker
+            if f.pronoun is not None and f.sent is not None:
+                f.antecedent = _antecedent(
+                    text, f.pronoun, f.sent, parsed, order, inside, lookup, self._verbs_of
+                )
         return _outermost(_carry_speakers(text, _inner_speech(found), is_person))
 
     # ------------------------------------------------------------ cues in the parse
@@ -477,7 +486,9 @@ class QuoteFinder:
         role = tok.lemma_.lower() if tok is not None and how == "role" else ""
         if noun and tok is None and not definite:
             noun = ""  # 'a statement said': no earlier statement to point back to
-        return _Found(quote, how, role, cue.sent, cue.phrase, noun, noun != "" and tok is not None)
+        pronoun = tok if how == "pronoun" else None
+        authored = noun != "" and tok is not None
+        return _Found(quote, how, role, cue.sent, cue.phrase, noun, authored, pronoun)
 
 
 @dataclass
@@ -618,8 +629,8 @@ def _carry_speakers(
                 q.speaker = last.speaker  # type: ignore[union-attr]
             elif len(q.text.split()) < _MIN_UNCUED_WORDS:
                 continue  # a scare quote or a title
-        elif f.how == "pronoun" and near and is_person(last.speaker):  # type: ignore[union-attr, arg-type]
-            q.speaker = last.speaker  # type: ignore[union-attr]
+        elif f.how == "pronoun":
+            q.speaker = _pronoun_speaker(f, last, near, is_person)
         elif f.how == "role" and (q.speaker is None or not is_person(q.speaker)):
             for earlier in reversed(spoken):
                 if f.role in _WORD.findall(earlier.speaker.name.lower()):  # type: ignore[union-attr]
@@ -631,6 +642,115 @@ def _carry_speakers(
         if q.speaker is not None:
             spoken.append(q)
     return out
+
+
+def _pronoun_speaker(
+    f: _Found, last: Quote | None, near: bool, is_person: Callable[[ActorRef], bool]
+) -> ActorRef | None:
+    """Whom 'he' or 'she' at a cue stands for. The last speaker goes on ('"...," he added'),
+    unless the text brought in a person after that quotation ('Callamard, a UN rapporteur,
+    cautioned ... "...," she said'): then the actor stage's choice, or failing that the
+    person the parse points back to (the subject of the nearest clause before)."""
+    resolved = (
+        f.quote.speaker if f.quote.speaker is not None and is_person(f.quote.speaker) else None
+    )
+    carry = last.speaker if last is not None and near and is_person(last.speaker) else None  # type: ignore[arg-type]
+    if f.antecedent is not None:
+        ref, at = f.antecedent
+        if carry is None or last is None or at > last.end:
+            return resolved or ref
+    return carry or f.quote.speaker
+
+
+def _antecedent(
+    text: str,
+    pronoun: Token,
+    sent: ParsedSentence,
+    parsed: list[ParsedSentence],
+    order: dict[int, int],
+    inside: _Inside,
+    lookup: _Lookup,
+    verbs_of: Callable[[ParsedSentence], set[int]],
+) -> tuple[ActorRef, int] | None:
+    """The person a 'he'/'she' points back to, from the parse alone: in the pronoun's sentence
+    and the parsed sentences right before it (an unparsed sentence of narrative between stops
+    the search, as it may name someone; one inside quotation marks does not), the subject of
+    the highest clause that is a person's name; a 'he'/'she' subject there passes the search
+    on to what comes before it; an earlier sentence without a person subject offers its last
+    person's name ('spoke with Anne Sacoolas. She said'); a description that speaks ('The
+    head of the inquiry told the court') ends the search without a name."""
+    limit = pronoun.i
+    start = pronoun.idx + sent.offset
+    own = True  # still in the pronoun's sentence, where a name outside the subject is
+    # mostly whom the speaker addressed ('Speaking to Martin Smith of PBS, he said')
+    speech = verbs_of(sent)
+    for _ in range(_ANTECEDENT_SENTENCES + 8):
+        off = sent.offset
+        tokens = [t for t in sent.doc[:limit] if not inside.at(t.idx + off)]
+        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.pos_ == "NOUN" and t.head.i in speech for t in subjects):
+            return None  # 'The head of the inquiry told the court ...': not a name
+        subjects = [
+            t
+            for t in subjects
+            if (t.pos_ == "PRON" and t.lower_ == pronoun.lower_)
+            or (t.pos_ == "PROPN" and _is_person_name(t, off, text, lookup))
+        ]
+        if subjects:
+            best = min(subjects, key=lambda t: (_depth(t), -t.i))
+            if best.pos_ != "PRON":
+                ref = lookup.speaker(best, off)
+                return (ref, best.idx + off) if ref is not None else None
+            limit = best.i  # 'she departed ...': look before that 'she'
+            continue
+        if not own and not any(t.pos_ == "PRON" and t.lower_ in _PERSONAL for t in tokens):
+            names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            names = [t for t in names if _is_person_name(t, off, text, lookup)]
+            if names:
+                ref = lookup.speaker(names[-1], off)
+                return (ref, names[-1].idx + off) if ref is not None else None
+        k = order[sent.sentence.index]
+        before = parsed[k - 1] if k > 0 else None
+        if before is None or _breaks(text, before.sentence.start, start) > _CARRY_PARAGRAPHS:
+            return None
+        if sent.sentence.index - before.sentence.index > _ANTECEDENT_SENTENCES or any(
+            ch.isalnum() and not inside.at(i)
+            for i, ch in enumerate(
+                text[before.sentence.end : sent.sentence.start], before.sentence.end
+            )
+        ):
+            return None  # an unparsed sentence of narrative between may name someone
+        sent, limit, own = before, len(before.doc), False
+        speech = verbs_of(sent)
+    return None
+
+
+def _is_person_name(tok: Token, offset: int, text: str, lookup: _Lookup) -> bool:
+    """Is a proper noun a person's name? It must look like one (a first and a last name, or a
+    single word the text used before as the last of a full name: 'Spanton' after 'Emily
+    Spanton'), without an article ('the Volvo'), and the actor stage must take it for a
+    person or not know it at all."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
+    run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    words = [t.text for t in run if t.text[:1].isupper() and t.text.replace("-", "").isalpha()]
+    if len(words) < 2:
+        if not tok.text[:1].isupper() or not tok.text.isalpha():
+            return False
+        earlier = text[: tok.idx + offset]
+        if not re.search(rf"\b[A-Z][\w'.-]+ {re.escape(tok.text)}\b", earlier):
+            return False
+    ref = lookup.resolve(tok, offset)
+    if ref is None:
+        return True
+    return lookup.is_person(ref)
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _breaks(text: str, start: int, end: int) -> int:
