@@ -266,6 +266,11 @@ def test_shipped_cues_load_with_the_speech_verbs() -> None:
         ("Dmitry Peskov", [], False),
         ("", [], True),
         ("", ["Peskov"], False),
+        ("Mahmoud Al-Rantissi", ["Mahmoud Rantisi"], True),  # one name, two spellings
+        ("Karolina Wisniewska", ["Karolina Wisniewski"], True),
+        ("Karolina Wisniewska", ["Agnieszka Wisniewski"], False),  # another first name
+        ("Boris Johnson", ["Boris Jackson"], False),  # too far apart
+        ("Anna Berg", ["Anna Borg"], False),  # too short to tell
     ],
 )
 def test_speaker_names_match(gold: str, names: list[str], right: bool) -> None:
