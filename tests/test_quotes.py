@@ -453,3 +453,46 @@ def test_name_the_speaker_addressed_is_not_the_pronouns_antecedent(coder: Coder)
     )
     q = quotes_of(coder, text)[-1]
     assert q.speaker is not None and "Karimi" in q.speaker.name
+
+
+def test_participle_speaks_for_the_noun_it_describes(coder: Coder) -> None:
+    text = "Poland closed its border on Monday, with officials saying this is for security reasons."
+    q = only(coder, text)
+    assert q.speaker is not None and "officials" in q.speaker.name
+
+
+def test_participle_after_calls_by_speaks_for_their_makers(coder: Coder) -> None:
+    text = "The mayor joined the calls by Polish officials asking Germany to return the paintings."
+    q = only(coder, text)
+    assert q.text == "return the paintings"
+    assert q.speaker is not None and "officials" in q.speaker.name
+
+
+def test_participle_after_a_medium_speaks_for_the_poster(coder: Coder) -> None:
+    text = "Minister Karolina Wisniewska posted a message on Twitter blaming Russia for the attack."
+    q = only(coder, text)
+    assert q.speaker is not None and "Wisniewska" in q.speaker.name
+
+
+def test_cue_inside_an_adjective_phrase_takes_the_clause_subject(coder: Coder) -> None:
+    q = only(coder, "The United States was more forceful in blaming Iran for the attack.")
+    assert q.speaker is not None and q.speaker.code == "USA"
+
+
+def test_of_two_subjects_the_name_speaks(coder: Coder) -> None:
+    text = (
+        "A member of the Polish parliament, Karolina Wisniewska said, "
+        '"The schools will stay open for as long as we can keep them safe."'
+    )
+    q = only(coder, text)
+    assert q.speaker is not None and "Wisniewska" in q.speaker.name
+
+
+def test_name_after_a_long_description_speaks(coder: Coder) -> None:
+    # the parser may hang the name on the description; the name right before the verb speaks
+    text = (
+        "Speaking to Agence France-Presse, the director of the Polish League for the Rights of "
+        'Children, Jan Nowak, said, "We will take the case to court if nothing changes."'
+    )
+    q = only(coder, text)
+    assert q.speaker is not None and "Nowak" in q.speaker.name

@@ -575,11 +575,13 @@ class _Inside:
 
 
 def _speaker_token(verb: Token) -> Token | None:
-    """Who says: the verb's subject; through 'who' to the noun it describes; through 'was
-    quoted as saying' or 'issued a statement saying' to the subject of the clause above; the
-    agent of a passive ('was announced by the ministry')."""
+    """Who says: the verb's subject (of two, the name: 'A member of parliament, Samir Dilou
+    said'); through 'who' to the noun it describes; the noun a participle describes ('with
+    officials saying', 'a statement saying'); through 'was quoted as saying' or 'was forceful
+    in blaming' to the subject of the clause above; the agent of a passive ('was announced by
+    the ministry'); failing all, a name just before the verb ('..., Jamel Msallem, said')."""
     node = verb
-    for _ in range(3):
+    for _ in range(6):
         for c in node.children:
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -587,7 +589,8 @@ def _speaker_token(verb: Token) -> Token | None:
                     return pobj[0]
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subjects:
-            subject = subjects[0]
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            subject = names[-1] if len(subjects) > 1 and names else subjects[0]
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
                 return node.head
             if subject.lower_ in ("who", "which"):
@@ -597,10 +600,37 @@ def _speaker_token(verb: Token) -> Token | None:
                 if before and before[-1].pos_ in ("NOUN", "PROPN"):
                     return before[-1]
             return subject
-        if node.dep_ not in ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep"):
-            return None
+        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+            head = node.head
+            by = [g for c in head.children if c.lower_ == "by" for g in c.children]
+            if by and by[0].dep_ == "pobj":
+                return by[0]  # 'the calls by British officials asking ...'
+            if not (head.dep_ == "pobj" and head.head.lower_ in _CHANNEL_PREPS):
+                return head  # not 'a message on Twitter blaming ...': the channel's user
+        if node.dep_ not in _CLIMB:
+            break
         node = node.head
-    return None
+    return _name_before(verb)
+
+
+# Dependencies through which a speech verb without a subject takes the subject of the clause
+# above ('was quoted as saying', 'voiced support, telling ...', 'was forceful in blaming').
+_CLIMB = ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep", "acomp")
+# Prepositions that put a medium, not a speaker, before a participle ('posted on Twitter
+# blaming Iran').
+_CHANNEL_PREPS = ("on", "via", "through", "in")
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before a verb the parser left without a subject: '..., the president of
+    the league, Jamel Msallem, said' (the parser hangs the name on something earlier)."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].is_punct and doc[k].text in ",":
+        k -= 1
+    if k < 0 or k == verb.i - 1 or doc[k].pos_ != "PROPN" or doc[k].dep_ not in ("appos", "conj"):
+        return None
+    return doc[k]
 
 
 def _carry_speakers(
