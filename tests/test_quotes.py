@@ -6,6 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Token
 
 from dyad import Coder
 from dyad.evaluate import GoldDoc, GoldQuote
@@ -496,3 +497,31 @@ def test_name_after_a_long_description_speaks(coder: Coder) -> None:
     )
     q = only(coder, text)
     assert q.speaker is not None and "Nowak" in q.speaker.name
+
+
+def test_description_then_name_between_commas_gives_the_name(coder: Coder) -> None:
+    text = (
+        "According to the Gdansk mayor, Piotr Nowicki, during the night, firefighters were "
+        "searching the river for survivors."
+    )
+    q = only(coder, text)
+    assert q.text.startswith("during the night")
+    assert q.speaker is not None and q.speaker.name == "Piotr Nowicki"
+    assert q.speaker.code == "POLGOV"  # coded by the description: a mayor
+
+
+def test_title_holder_wins_over_a_person_guessed_for_the_title(coder: Coder) -> None:
+    from dyad.model import ActorRef
+    from dyad.quotes import _Lookup
+
+    doc = coder.nlp('First Minister of Wales Nicola Jones said via Twitter, "The ruling stands."')
+    title = doc[1]
+    assert title.text == "Minister" and title.dep_ == "nsubj"  # the name hangs off 'of'
+
+    def guess(tok: Token, offset: int) -> ActorRef | None:  # took the title for a person
+        if tok.i == title.i:
+            return ActorRef("GBRCVL", "First Minister", 0, 14, "person:first")
+        return None
+
+    ref = _Lookup(guess, lambda r: True).speaker(title, 0)
+    assert ref is not None and ref.name == "Nicola Jones"

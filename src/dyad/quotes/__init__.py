@@ -501,11 +501,18 @@ class _Lookup:
     def speaker(self, tok: Token, offset: int) -> ActorRef | None:
         """The actor behind a speaker's words. A title that the parser split from its holder
         ('US Ambassador to Germany Richard Grenell', 'the Defence Secretary, Delfin Lorenzana')
-        yields the holder: the person if known, else the name with the title's code."""
+        yields the holder: the person if known, else the name with the title's code. So does
+        a description with a name after it between commas ('the El Paso mayor, Dee Margo,')."""
         ref = self.resolve(tok, offset) or _unresolved(tok, offset)
-        if ref is not None and self.is_person(ref):
-            return ref
         holder = _title_holder(tok)
+        if ref is not None and self.is_person(ref) and (holder is None or holder.text in ref.name):
+            return ref
+        if holder is None and tok.pos_ == "NOUN" and (holder := _appositive_name(tok)):
+            # the description codes the name ('the El Paso mayor, Dee Margo,': a mayor)
+            name = _name_of(holder, offset)
+            if ref is not None and ref.code is not None:
+                return ActorRef(ref.code, name.name, name.start, name.end, ref.actor)
+            return self.resolve(holder, offset) or name
         if holder is None:
             return ref
         person = self.resolve(holder, offset)
@@ -843,6 +850,24 @@ def _title_holder(title: Token) -> Token | None:
     return None
 
 
+def _appositive_name(description: Token) -> Token | None:
+    """The name set off by commas right after a description, which the parser did not attach
+    to it: 'According to the El Paso mayor, Dee Margo, police ...'. Two or more capitalised
+    words, then a comma or the verb."""
+    doc = description.doc
+    k = max(t.i for t in description.subtree) + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    if j - k - 1 < 2:
+        return None
+    if j < len(doc) and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+        return None
+    return doc[j - 1]
+
+
 def _name_of(holder: Token, offset: int) -> ActorRef:
     """A person's name ending at ``holder``: the last two capitalised words before it, three
     with a middle initial ('John R. Bolton'); a place before them ('Scotland') is left out."""
@@ -961,6 +986,9 @@ def _phrase_cue(tok: Token, phrase: tuple[str, ...], sent: ParsedSentence) -> _C
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
     phrase_tokens = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
+    name = _appositive_name(source)
+    if name is not None:  # 'According to the mayor, Dee Margo, ...': the name is the source's
+        phrase_tokens.update(range(min(phrase_tokens), name.i + 2))
     tokens = _trim([t for t in head.subtree if t.i not in phrase_tokens])
     if not tokens:
         return None
