@@ -525,3 +525,34 @@ def test_title_holder_wins_over_a_person_guessed_for_the_title(coder: Coder) -> 
 
     ref = _Lookup(guess, lambda r: True).speaker(title, 0)
     assert ref is not None and ref.name == "Nicola Jones"
+
+
+def test_clause_before_a_semicolon_is_not_the_next_verbs_content(coder: Coder) -> None:
+    text = (
+        'Nowak said Kowalski required surgery, and was in a "critical" condition; TVP reported '
+        "he was awake."
+    )
+    found = quotes_of(coder, text)
+    assert not any(";" in q.text for q in found)
+    last = found[-1]
+    assert last.text == "he was awake"
+    assert last.speaker is not None and last.speaker.name == "TVP"
+
+
+def test_reporting_channel_gives_way_to_the_source_it_quotes(coder: Coder) -> None:
+    text = (
+        "Reuters reported on Monday a Polish government source, whom it did not name, said the "
+        "ban was not part of a wider plan."
+    )
+    q = only(coder, text)
+    assert q.text == "the ban was not part of a wider plan"
+    assert q.speaker is not None and "source" in q.speaker.name
+
+
+def test_reporting_channel_keeps_a_report_of_what_someone_did(coder: Coder) -> None:
+    text = (
+        "The New York Times reported that the president urged the Polish prime minister to "
+        "close the border."
+    )
+    q = only(coder, text)
+    assert q.speaker is not None and q.speaker.code == "USAMED"

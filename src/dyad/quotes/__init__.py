@@ -36,6 +36,7 @@ CUE_KINDS = (
     "dash",
     "document",
     "authoring",
+    "relay",
 )
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
@@ -82,6 +83,7 @@ class QuoteCues:
     dashes: tuple[str, ...]
     forms: frozenset[str] = field(default=frozenset())
     authoring: frozenset[str] = field(default=frozenset())
+    relay: frozenset[str] = field(default=frozenset())
 
     @property
     def prefilter(self) -> frozenset[str]:
@@ -99,7 +101,7 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         if not isinstance(e["words"], list) or not all(isinstance(w, str) for w in e["words"]):
             raise DataError(f"{path.name}: {e['id']}: words must be a list of strings")
         words[e["kind"]].update(w.strip().lower() for w in e["words"] if w.strip())
-    own = ("verb", "naming", "directive", "commissive", "charge")
+    own = ("verb", "naming", "directive", "commissive", "charge", "relay")
     verbs = frozenset(set().union(*(words[k] for k in own)) | {v.lower() for v in speech_verbs})
     return QuoteCues(
         verbs=verbs,
@@ -112,6 +114,7 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         dashes=tuple(sorted(words["dash"], key=len, reverse=True)),
         forms=frozenset(f for v in verbs for f in word_forms(v)),
         authoring=frozenset(words["authoring"]),
+        relay=frozenset(words["relay"]),
     )
 
 
@@ -196,6 +199,8 @@ class _Cue:
     end: int
     sent: ParsedSentence
     phrase: bool = False  # 'according to X': a source that may only pass on another's words
+    relay: bool = False  # 'X reported': the same, when what is reported is someone's saying
+    plain: bool = True  # a verb of saying, not of urging, promising, accusing or naming
 
 
 @dataclass
@@ -208,6 +213,8 @@ class _Found:
     role: str = ""
     sent: ParsedSentence | None = None
     phrase: bool = False
+    relay: bool = False
+    plain: bool = True
     document: str = ""  # the document noun that speaks ('statement'), if any
     authored: bool = False  # the text names the document's author at the cue
     pronoun: Token | None = None  # the 'he'/'she' at the cue
@@ -311,7 +318,7 @@ class QuoteFinder:
 
     def _verb_cue(self, verb: Token, sent: ParsedSentence, inside: _Inside) -> _Cue | None:
         off = sent.offset
-        content = [c for c in verb.children if c.dep_ == "ccomp"]
+        content = [c for c in verb.children if c.dep_ == "ccomp" and not _beyond_semicolon(c)]
         if content:
             tokens = [t for c in content for t in c.subtree]
         elif verb.dep_ == "parataxis":
@@ -333,7 +340,12 @@ class QuoteFinder:
         subject = _speaker_token(verb)
         if subject is not None and subject in tokens:
             subject = None
-        return _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
+        lemma = verb.lemma_.lower()
+        c = self.cues
+        plain = lemma not in c.directive | c.commissive | c.charge | c.naming
+        cue = _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
+        cue.relay, cue.plain = lemma in c.relay, plain
+        return cue
 
     def _verbs_of(self, sent: ParsedSentence) -> set[int]:
         """Token indices of the sentence's speech verbs, computed once per sentence."""
@@ -488,7 +500,9 @@ class QuoteFinder:
             noun = ""  # 'a statement said': no earlier statement to point back to
         pronoun = tok if how == "pronoun" else None
         authored = noun != "" and tok is not None
-        return _Found(quote, how, role, cue.sent, cue.phrase, noun, authored, pronoun)
+        return _Found(
+            quote, how, role, cue.sent, cue.phrase, cue.relay, cue.plain, noun, authored, pronoun
+        )
 
 
 @dataclass
@@ -830,6 +844,15 @@ def _opens_next(text: str, verb: Token, offset: int) -> bool:
     return bool(stripped) and stripped[0] in DOUBLE
 
 
+def _beyond_semicolon(clause: Token) -> bool:
+    """Is a clause the parser hung on a verb cut off from it by a semicolon ('X said A;
+    TVN24 reported B': A is not what TVN24 reported)?"""
+    verb = clause.head
+    edge = [t.i for t in clause.subtree]
+    lo, hi = (max(edge), verb.i) if clause.i < verb.i else (verb.i, min(edge))
+    return any(t.text == ";" for t in verb.doc[lo:hi])
+
+
 def _title_holder(title: Token) -> Token | None:
     """The person a title noun names, where the parser hangs the name off the title: an
     apposition ('the Defence Secretary, Delfin Lorenzana'), the object of 'of'/'to' that ends
@@ -1080,14 +1103,20 @@ def _opens_paragraph(text: str, char: int) -> bool:
 
 
 def _inner_speech(found: list[_Found]) -> list[_Found]:
-    """'According to the BBC, a spokesman said that ...': the channel passes on the words of
-    the speaker inside, whose quotation is kept instead of the channel's."""
-    verbs = [f for f in found if not f.phrase]
+    """'According to the BBC, a spokesman said that ...', 'Reuters reported a source said
+    ...': the channel passes on the words of the speaker inside, whose quotation is kept
+    instead of the channel's. A reporting verb gives way only to a verb of saying inside it
+    ('The Times reported that Trump urged Zelensky to ...' is the Times' report)."""
+    verbs = [f for f in found if not f.phrase and not f.relay]
+
+    def within(f: _Found, g: _Found) -> bool:
+        return f.quote.start <= g.quote.start and g.quote.end <= f.quote.end
+
     return [
         f
         for f in found
-        if not f.phrase
-        or not any(f.quote.start <= g.quote.start and g.quote.end <= f.quote.end for g in verbs)
+        if not (f.phrase and any(within(f, g) for g in verbs))
+        and not (f.relay and any(within(f, g) and g.plain for g in verbs))
     ]
 
 
