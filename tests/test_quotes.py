@@ -556,3 +556,30 @@ def test_reporting_channel_keeps_a_report_of_what_someone_did(coder: Coder) -> N
     )
     q = only(coder, text)
     assert q.speaker is not None and q.speaker.code == "USAMED"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "who"),
+    [
+        ('The Polish foreign ministry offered its "deepest condolences" to them.', "POLGOV"),
+        ('Karolina Wisniewska, a local teacher, gave her "deepest condolences" to them.', None),
+    ],
+)
+def test_uncued_fragment_in_a_clause_is_the_clause_subjects(
+    coder: Coder, sentence: str, who: str | None
+) -> None:
+    text = 'Dmitry Peskov said: "We regret the accident deeply." ' + sentence
+    q = quotes_of(coder, text)[-1]
+    assert q.text == "deepest condolences"
+    assert q.speaker is not None and "Peskov" not in q.speaker.name
+    if who is not None:
+        assert q.speaker.code == who
+    else:
+        assert "Wisniewska" in q.speaker.name
+
+
+def test_a_quoted_noun_in_a_plain_clause_is_not_given_that_clause(coder: Coder) -> None:
+    # 'The move' is no actor: the fragment stays with the speaker before
+    text = 'Dmitry Peskov said: "We regret the accident deeply." The move was "illegal" anyway.'
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Peskov" in q.speaker.name

@@ -219,6 +219,7 @@ class _Found:
     authored: bool = False  # the text names the document's author at the cue
     pronoun: Token | None = None  # the 'he'/'she' at the cue
     antecedent: tuple[ActorRef, int] | None = None  # the person it points back to, and where
+    subject: ActorRef | None = None  # an uncued quotation's clause subject ('X gave its "..."')
 
 
 class QuoteFinder:
@@ -278,7 +279,9 @@ class QuoteFinder:
             if cue is not None:
                 found.append(self._found(text, start, end, "direct", cue, lookup))
             else:
-                found.append(_Found(Quote(start, end, text[start:end], "direct"), "uncued"))
+                f = _Found(Quote(start, end, text[start:end], "direct"), "uncued")
+                f.subject = _clause_speaker(text, mark, parsed, inside, lookup)
+                found.append(f)
         order = {s.sentence.index: k for k, s in enumerate(parsed)}
         for f in found:
             if f.how == "role" and (f.quote.speaker is None or not is_person(f.quote.speaker)):
@@ -677,9 +680,11 @@ def _carry_speakers(
         if f.how == "uncued":
             same = last is not None and _breaks(text, last.end, q.start) == 0
             if near and (same or _opens_paragraph(text, q.start - 1)):
-                q.speaker = last.speaker  # type: ignore[union-attr]
+                q.speaker = f.subject or last.speaker  # type: ignore[union-attr]
             elif len(q.text.split()) < _MIN_UNCUED_WORDS:
                 continue  # a scare quote or a title
+            else:
+                q.speaker = f.subject
         elif f.how == "pronoun":
             q.speaker = _pronoun_speaker(f, last, near, is_person)
         elif f.how == "role" and (q.speaker is None or not is_person(q.speaker)):
@@ -693,6 +698,44 @@ def _carry_speakers(
         if q.speaker is not None:
             spoken.append(q)
     return out
+
+
+def _clause_speaker(
+    text: str, mark: QuoteSpan, parsed: list[ParsedSentence], inside: _Inside, lookup: _Lookup
+) -> ActorRef | None:
+    """Who speaks a quotation that no cue reaches but that sits inside a narrative clause ('The
+    State Department gave its "deepest sympathies"', 'Calling it "just another apology", Anna
+    Franowska told Reuters'): of the clauses above it (not a quoted verb's own: 'Amundson
+    said Day "founded ..."'), the nearest whose subject is a name or an actor the tables know
+    (not 'The move was "illegal"', not 'the company's helmet'). A pronoun subject is left to
+    the carry."""
+    sent = _sentence_at(parsed, mark.start)
+    if sent is None or not any(ch.isalnum() for ch in text[sent.sentence.start : mark.start]):
+        return None  # the quotation opens its sentence
+    off = sent.offset
+    node = _token_at(sent, mark.start + 1)
+    chain: list[Token] = []
+    while node is not None:
+        if not inside.at(node.idx + off):
+            chain += [
+                c
+                for c in node.children
+                if c.dep_ in ("nsubj", "nsubjpass") and not inside.at(c.idx + off)
+            ][:1]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for subject in chain:
+        if subject.pos_ == "PRON":
+            return None
+        if subject.lower_ in _RELATIVE or any(c.dep_ == "poss" for c in subject.children):
+            continue
+        if subject.pos_ == "PROPN":  # a name: 'Time credits an individual with "..."'
+            return lookup.speaker(subject, off)
+        ref = lookup.resolve(subject, off)
+        if ref is not None and ref.code is not None:
+            return ref
+    return None
 
 
 def _pronoun_speaker(
