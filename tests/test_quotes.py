@@ -11,8 +11,8 @@ from spacy.tokens import Token
 from dyad import Coder
 from dyad.evaluate import GoldDoc, GoldQuote
 from dyad.evaluate.quotes import score_quotes, speaker_matches
-from dyad.model import Document, Quote
-from dyad.quotes import load_cues, quote_spans
+from dyad.model import ActorRef, Document, Quote
+from dyad.quotes import _Lookup, load_cues, quote_spans
 from dyad.resources import DataError
 
 DATE = "2022-01-25"
@@ -510,23 +510,6 @@ def test_description_then_name_between_commas_gives_the_name(coder: Coder) -> No
     assert q.speaker.code == "POLGOV"  # coded by the description: a mayor
 
 
-def test_title_holder_wins_over_a_person_guessed_for_the_title(coder: Coder) -> None:
-    from dyad.model import ActorRef
-    from dyad.quotes import _Lookup
-
-    doc = coder.nlp('First Minister of Wales Nicola Jones said via Twitter, "The ruling stands."')
-    title = doc[1]
-    assert title.text == "Minister" and title.dep_ == "nsubj"  # the name hangs off 'of'
-
-    def guess(tok: Token, offset: int) -> ActorRef | None:  # took the title for a person
-        if tok.i == title.i:
-            return ActorRef("GBRCVL", "First Minister", 0, 14, "person:first")
-        return None
-
-    ref = _Lookup(guess, lambda r: True).speaker(title, 0)
-    assert ref is not None and ref.name == "Nicola Jones"
-
-
 def test_clause_before_a_semicolon_is_not_the_next_verbs_content(coder: Coder) -> None:
     text = (
         'Nowak said Kowalski required surgery, and was in a "critical" condition; TVP reported '
@@ -583,3 +566,49 @@ def test_a_quoted_noun_in_a_plain_clause_is_not_given_that_clause(coder: Coder) 
     text = 'Dmitry Peskov said: "We regret the accident deeply." The move was "illegal" anyway.'
     q = quotes_of(coder, text)[-1]
     assert q.speaker is not None and "Peskov" in q.speaker.name
+
+
+def _lookup_guessing_persons(*words: str) -> _Lookup:
+    """An actor stage that takes the given words for persons (named as their compound run)."""
+
+    def guess(tok: Token, offset: int) -> ActorRef | None:
+        if tok.text not in words:
+            return None
+        run = [t.text for t in tok.lefts if t.dep_ == "compound"] + [tok.text]
+        return ActorRef("GBRCVL", " ".join(run), 0, 1, "person:" + tok.text.lower())
+
+    return _Lookup(guess, lambda ref: True)
+
+
+def test_title_holder_wins_over_a_person_made_of_the_title(coder: Coder) -> None:
+    doc = coder.nlp('First Minister of Wales Nicola Jones said via Twitter, "The ruling stands."')
+    title = doc[1]
+    assert title.text == "Minister" and title.dep_ == "nsubj"  # the name hangs off 'of'
+    ref = _lookup_guessing_persons("Minister", "Jones").speaker(title, 0)
+    assert ref is not None and ref.actor == "person:jones"
+
+
+def test_a_body_after_of_is_not_a_title_holder(coder: Coder) -> None:
+    doc = coder.nlp("Mike Ryan of the World Health Organization said the drugs would help.")
+    name = doc[1]
+    assert name.text == "Ryan"
+    ref = _lookup_guessing_persons("Ryan", "Organization").speaker(name, 0)
+    assert ref is not None and ref.actor == "person:ryan"
+
+
+def test_a_named_thing_does_not_speak_its_name(coder: Coder) -> None:
+    text = (
+        'Dmitry Peskov said: "We regret it." He removed people from danger, a process called '
+        '"exfiltration".'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is None or "process" not in q.speaker.name
+
+
+def test_an_object_before_a_colon_never_speaks(coder: Coder) -> None:
+    text = (
+        "The summary of the decision read in part: "
+        '"This Court has already concluded that the advice was unlawful and void."'
+    )
+    q = only(coder, text)
+    assert q.speaker is None or q.speaker.name != "part"

@@ -454,8 +454,10 @@ class QuoteFinder:
         if before.endswith(":") and opening is not None:
             tok = _token_at(opening, len(before) - 2)
             if tok is not None and tok.pos_ in ("PROPN", "NOUN"):
-                tok = _clause_subject(tok) or tok
-                return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
+                verb = _governing_verb(tok)
+                tok = _speaker_token(verb) if verb is not None else tok
+                if tok is not None:  # an object is never the speaker ('read in part: "')
+                    return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
         rest = text[mark.end :]
         gap = len(rest) - len(rest.lstrip())
         for dash in self.cues.dashes:
@@ -522,8 +524,13 @@ class _Lookup:
         a description with a name after it between commas ('the El Paso mayor, Dee Margo,')."""
         ref = self.resolve(tok, offset) or _unresolved(tok, offset)
         holder = _title_holder(tok)
-        if ref is not None and self.is_person(ref) and (holder is None or holder.text in ref.name):
-            return ref
+        if ref is not None and self.is_person(ref):
+            # a person, unless the actor stage made one of a title ('First Minister of Scotland
+            # Nicola Sturgeon'); 'Mike Ryan of the World Health Organization' names a body
+            body = holder is not None and any(c.dep_ in ("det", "poss") for c in holder.children)
+            if holder is None or body or holder.text in ref.name:
+                return ref
+
         if holder is None and tok.pos_ == "NOUN" and (holder := _appositive_name(tok)):
             # the description codes the name ('the El Paso mayor, Dee Margo,': a mayor)
             name = _name_of(holder, offset)
@@ -624,7 +631,8 @@ def _speaker_token(verb: Token) -> Token | None:
                 if before and before[-1].pos_ in ("NOUN", "PROPN"):
                     return before[-1]
             return subject
-        if node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN"):
+        described = node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN")
+        if described and (node is not verb or node.tag_ == "VBG"):  # not 'a process called'
             head = node.head
             by = [g for c in head.children if c.lower_ == "by" for g in c.children]
             if by and by[0].dep_ == "pobj":
@@ -712,6 +720,8 @@ def _clause_speaker(
     sent = _sentence_at(parsed, mark.start)
     if sent is None or not any(ch.isalnum() for ch in text[sent.sentence.start : mark.start]):
         return None  # the quotation opens its sentence
+    if text[: mark.start].rstrip().endswith((".", "!", "?", ":")):
+        return None  # ... or follows one that the segmenter ran on into it
     off = sent.offset
     node = _token_at(sent, mark.start + 1)
     chain: list[Token] = []
@@ -948,15 +958,15 @@ def _name_of(holder: Token, offset: int) -> ActorRef:
     return ActorRef(None, holder.doc.text[start - offset : end - offset], start, end, None)
 
 
-def _clause_subject(tok: Token) -> Token | None:
-    """Who speaks when a colon follows an object, not a name: 'Bolsonaro opposed Macron's
-    statement: "..."', 'Bolton replied, speaking via Twitter: "..."': the subject of the verb
-    the object belongs to (whatever the verb; the colon makes it the cue)."""
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object a word before a colon is: 'Bolsonaro opposed Macron's statement:
+    "..."', 'Bolton replied, speaking via Twitter: "..."'. Its subject speaks (whatever the
+    verb; the colon makes it the cue), not the object."""
     node = tok
     while node.dep_ in ("dobj", "pobj", "prep", "attr", "compound", "amod", "poss"):
         node = node.head
         if node.pos_ in ("VERB", "AUX"):
-            return _speaker_token(node)
+            return node
     return None
 
 
