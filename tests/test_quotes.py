@@ -612,3 +612,12 @@ def test_an_object_before_a_colon_never_speaks(coder: Coder) -> None:
     )
     q = only(coder, text)
     assert q.speaker is None or q.speaker.name != "part"
+
+
+def test_pronoun_speaker_is_named_by_its_antecedent(coder: Coder) -> None:
+    text = (
+        "The Polish prime minister Jan Nowak visited the hospital in Gdansk on Monday. He said, "
+        '"We will do everything we can for the families of the victims."'
+    )
+    q = quotes_of(coder, text)[-1]
+    assert q.speaker is not None and "Nowak" in q.speaker.name

@@ -762,7 +762,9 @@ def _pronoun_speaker(
     if f.antecedent is not None:
         ref, at = f.antecedent
         if carry is None or last is None or at > last.end:
-            return resolved or ref
+            if resolved is not None and resolved.actor != ref.actor:
+                return resolved
+            return ref  # the same person by name, not as 'he'
     return carry or f.quote.speaker
 
 
