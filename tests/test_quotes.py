@@ -621,3 +621,17 @@ def test_pronoun_speaker_is_named_by_its_antecedent(coder: Coder) -> None:
     )
     q = quotes_of(coder, text)[-1]
     assert q.speaker is not None and "Nowak" in q.speaker.name
+
+
+def test_bare_surname_antecedent_is_the_person_named_in_full_before(coder: Coder) -> None:
+    text = (
+        "Robert Mugabe led Zimbabwe for 37 years before the army removed him.\n\n"
+        "Refusing to step down, Mugabe agreed to share power with the opposition. "
+        '"Nobody but the people who elected me will ever remove me from this office," he '
+        "declared."
+    )
+    doc = coder.code(text, "2019-09-06")
+    q = doc.quotes[-1]
+    assert q.speaker is not None and q.speaker.actor is not None
+    actor = next(a for a in doc.actors if a.id == q.speaker.actor)
+    assert actor.name == "Robert Mugabe"

@@ -249,7 +249,7 @@ class QuoteFinder:
         """Quotations in text order. ``parsed`` are the parsed sentences (others are only seen
         through their marks); ``resolve`` turns a speaker token into an actor; ``is_person``
         tells a person from an organisation, for pronouns that point back to a speaker."""
-        lookup = _Lookup(resolve, is_person)
+        lookup = _Lookup(resolve, is_person, parsed)
         self._verb_cache = {}
         marks = quote_spans(text)
         inside = _Inside(marks)
@@ -514,8 +514,31 @@ class QuoteFinder:
 class _Lookup:
     """The actor stage as the quote finder sees it."""
 
-    resolve: Resolve
+    resolve_token: Resolve
     is_person: Callable[[ActorRef], bool]
+    parsed: list[ParsedSentence] = field(default_factory=list)
+    _done: set[str] = field(default_factory=set)  # surnames whose full name was resolved
+
+    def resolve(self, tok: Token, offset: int) -> ActorRef | None:
+        """The actor stage's answer for a token. A bare surname ('Mugabe') is resolved after
+        the first full name that ends in it ('Robert Mugabe'), as the event stage would meet
+        them in text order: resolving the surname first would make a new person of it."""
+        if tok.pos_ == "PROPN" and tok.text not in self._done:
+            self._done.add(tok.text)
+            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+                full = self._full_name(tok.text)
+                if full is not None:
+                    self.resolve_token(*full)
+        return self.resolve_token(tok, offset)
+
+    def _full_name(self, surname: str) -> tuple[Token, int] | None:
+        for sent in self.parsed:
+            for t in sent.doc:
+                if t.text == surname and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts
+                ):
+                    return t, sent.offset
+        return None
 
     def speaker(self, tok: Token, offset: int) -> ActorRef | None:
         """The actor behind a speaker's words. A title that the parser split from its holder
