@@ -4,8 +4,11 @@ A predicted quotation matches a gold one when it covers at least half of the gol
 one, largest overlap first). The speaker is right when one of the names dyad has for the
 speaker's actor (canonical name, aliases seen, the words at the cue) is the gold name, shares its
 last word ("Peskov" for "Dmitry Peskov"), or holds all its content words or all of whose content
-words the gold name holds ("police" for "the police spokesman"). A gold quotation without a
-speaker wants none. Names are compared after transliteration to ASCII and lowercasing.
+words the gold name holds ("police" for "the police spokesman"). A name spelt another way in the
+same article counts too (the gold takes one spelling, GUIDE: "the first full form"): the same
+first name and a surname of at least six letters at most one or two letters off ("Mahmoud
+Rantisi" for "Mahmoud Al-Rantissi"). A gold quotation without a speaker wants none. Names are
+compared after transliteration to ASCII and lowercasing.
 """
 
 from __future__ import annotations
@@ -16,6 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from anyascii import anyascii
+from rapidfuzz import fuzz
 
 from dyad.evaluate import GoldDoc, GoldQuote
 from dyad.model import Actor, Document, Quote
@@ -145,7 +149,23 @@ def speaker_matches(gold: str, names: list[str]) -> bool:
             return True
         if set(have) <= set(want) or set(want) <= set(have):
             return True
+        if _spelt_otherwise(have, want):
+            return True
     return False
+
+
+# How close two spellings of one surname must be (rapidfuzz ratio, 0-100): 'rantisi' and
+# 'rantissi' score 93, 'johnson' and 'jackson' 71.
+_SPELLING = 85
+_MIN_SURNAME = 6
+
+
+def _spelt_otherwise(have: list[str], want: list[str]) -> bool:
+    """One person's name in two spellings: same first name, close long surnames."""
+    if len(have) < 2 or len(want) < 2 or have[0] != want[0]:
+        return False
+    a, b = have[-1], want[-1]
+    return min(len(a), len(b)) >= _MIN_SURNAME and fuzz.ratio(a, b) >= _SPELLING
 
 
 def _words(name: str) -> list[str]:

@@ -26,7 +26,18 @@ from dyad.resources import DataError, data_path, read_yaml_list
 # Opening mark -> the marks that may close it (typesetters mix straight and curly marks).
 DOUBLE = {'"': '"', "“": '”"', "«": "»", "„": '“”"'}
 SINGLE = {"'": "'", "‘": "’'"}
-CUE_KINDS = ("verb", "naming", "directive", "commissive", "charge", "phrase", "dash", "document")
+CUE_KINDS = (
+    "verb",
+    "naming",
+    "directive",
+    "commissive",
+    "charge",
+    "phrase",
+    "dash",
+    "document",
+    "authoring",
+    "relay",
+)
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _WORD = re.compile(r"\w+")
 # A quotation without a cue is kept only if it is at least a sentence: shorter ones are mostly
@@ -37,6 +48,8 @@ _RELATIVE = {"who", "which", "that"}
 _PERSONAL = {"he", "she"}
 # How far back a speaker carries to a pronoun or an uncued quotation, in paragraph breaks.
 _CARRY_PARAGRAPHS = 1
+# How many sentences back a pronoun's antecedent is looked for in the parse.
+_ANTECEDENT_SENTENCES = 3
 
 Resolve = Callable[[Token, int], ActorRef | None]
 
@@ -69,6 +82,8 @@ class QuoteCues:
     phrases: tuple[tuple[str, ...], ...]
     dashes: tuple[str, ...]
     forms: frozenset[str] = field(default=frozenset())
+    authoring: frozenset[str] = field(default=frozenset())
+    relay: frozenset[str] = field(default=frozenset())
 
     @property
     def prefilter(self) -> frozenset[str]:
@@ -86,7 +101,7 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         if not isinstance(e["words"], list) or not all(isinstance(w, str) for w in e["words"]):
             raise DataError(f"{path.name}: {e['id']}: words must be a list of strings")
         words[e["kind"]].update(w.strip().lower() for w in e["words"] if w.strip())
-    own = ("verb", "naming", "directive", "commissive", "charge")
+    own = ("verb", "naming", "directive", "commissive", "charge", "relay")
     verbs = frozenset(set().union(*(words[k] for k in own)) | {v.lower() for v in speech_verbs})
     return QuoteCues(
         verbs=verbs,
@@ -98,6 +113,8 @@ def load_cues(speech_verbs: Iterable[str], path: Path | None = None) -> QuoteCue
         phrases=tuple(sorted(tuple(p.split()) for p in words["phrase"])),
         dashes=tuple(sorted(words["dash"], key=len, reverse=True)),
         forms=frozenset(f for v in verbs for f in word_forms(v)),
+        authoring=frozenset(words["authoring"]),
+        relay=frozenset(words["relay"]),
     )
 
 
@@ -182,6 +199,8 @@ class _Cue:
     end: int
     sent: ParsedSentence
     phrase: bool = False  # 'according to X': a source that may only pass on another's words
+    relay: bool = False  # 'X reported': the same, when what is reported is someone's saying
+    plain: bool = True  # a verb of saying, not of urging, promising, accusing or naming
 
 
 @dataclass
@@ -194,6 +213,13 @@ class _Found:
     role: str = ""
     sent: ParsedSentence | None = None
     phrase: bool = False
+    relay: bool = False
+    plain: bool = True
+    document: str = ""  # the document noun that speaks ('statement'), if any
+    authored: bool = False  # the text names the document's author at the cue
+    pronoun: Token | None = None  # the 'he'/'she' at the cue
+    antecedent: tuple[ActorRef, int] | None = None  # the person it points back to, and where
+    subject: ActorRef | None = None  # an uncued quotation's clause subject ('X gave its "..."')
 
 
 class QuoteFinder:
@@ -223,7 +249,7 @@ class QuoteFinder:
         """Quotations in text order. ``parsed`` are the parsed sentences (others are only seen
         through their marks); ``resolve`` turns a speaker token into an actor; ``is_person``
         tells a person from an organisation, for pronouns that point back to a speaker."""
-        lookup = _Lookup(resolve, is_person)
+        lookup = _Lookup(resolve, is_person, parsed)
         self._verb_cache = {}
         marks = quote_spans(text)
         inside = _Inside(marks)
@@ -253,11 +279,18 @@ class QuoteFinder:
             if cue is not None:
                 found.append(self._found(text, start, end, "direct", cue, lookup))
             else:
-                found.append(_Found(Quote(start, end, text[start:end], "direct"), "uncued"))
+                f = _Found(Quote(start, end, text[start:end], "direct"), "uncued")
+                f.subject = _clause_speaker(text, mark, parsed, inside, lookup)
+                found.append(f)
+        order = {s.sentence.index: k for k, s in enumerate(parsed)}
         for f in found:
             if f.how == "role" and (f.quote.speaker is None or not is_person(f.quote.speaker)):
                 start = f.sent.sentence.start if f.sent is not None else f.quote.start
                 f.quote.speaker = lookup.introduced_as(f.role, start, parsed) or f.quote.speaker
+            if f.pronoun is not None and f.sent is not None:
+                f.antecedent = _antecedent(
+                    text, f.pronoun, f.sent, parsed, order, inside, lookup, self._verbs_of
+                )
         return _outermost(_carry_speakers(text, _inner_speech(found), is_person))
 
     # ------------------------------------------------------------ cues in the parse
@@ -288,7 +321,7 @@ class QuoteFinder:
 
     def _verb_cue(self, verb: Token, sent: ParsedSentence, inside: _Inside) -> _Cue | None:
         off = sent.offset
-        content = [c for c in verb.children if c.dep_ == "ccomp"]
+        content = [c for c in verb.children if c.dep_ == "ccomp" and not _beyond_semicolon(c)]
         if content:
             tokens = [t for c in content for t in c.subtree]
         elif verb.dep_ == "parataxis":
@@ -310,7 +343,12 @@ class QuoteFinder:
         subject = _speaker_token(verb)
         if subject is not None and subject in tokens:
             subject = None
-        return _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
+        lemma = verb.lemma_.lower()
+        c = self.cues
+        plain = lemma not in c.directive | c.commissive | c.charge | c.naming
+        cue = _Cue(_word(verb, off), subject, _addressee(verb, tokens), start, end, sent)
+        cue.relay, cue.plain = lemma in c.relay, plain
+        return cue
 
     def _verbs_of(self, sent: ParsedSentence) -> set[int]:
         """Token indices of the sentence's speech verbs, computed once per sentence."""
@@ -387,10 +425,14 @@ class QuoteFinder:
             ]
             verbs.sort(key=lambda t: abs(t.idx + off - (mark.end if after else mark.start)))
             for verb in verbs:
-                if not _introduces(text, verb, off, mark, after):
+                if not _introduces(text, verb, off, mark, after, sent):
                     continue
                 if after and _opens_next(text, verb, off):
                     continue  # '"A." He said: "B."': the verb belongs to the next quotation
+                if after and _own_content(verb, inside, off):
+                    continue  # '"A." Nadler said the inquiry is ...': the verb has its own
+                if sent is following and _opens_later(text, verb, sent):
+                    continue  # '"A." Obadia told reporters "B."': the verb introduces B
                 subject = _speaker_token(verb)
                 if after and (subject is None or inside.at(subject.idx + off)):
                     subject = _inverted_subject(verb)
@@ -412,7 +454,10 @@ class QuoteFinder:
         if before.endswith(":") and opening is not None:
             tok = _token_at(opening, len(before) - 2)
             if tok is not None and tok.pos_ in ("PROPN", "NOUN"):
-                return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
+                verb = _governing_verb(tok)
+                tok = _speaker_token(verb) if verb is not None else tok
+                if tok is not None:  # an object is never the speaker ('read in part: "')
+                    return _Cue(Span(len(before) - 1, len(before), ":"), tok, None, 0, 0, opening)
         rest = text[mark.end :]
         gap = len(rest) - len(rest.lstrip())
         for dash in self.cues.dashes:
@@ -439,9 +484,11 @@ class QuoteFinder:
     ) -> _Found:
         off = cue.sent.offset
         tok = cue.speaker
-        how, speaker = "name", None
+        how, speaker, noun, definite = "name", None, "", False
         if tok is not None and self.cues.documents & {tok.lemma_.lower(), tok.lower_}:
-            how, document, tok = "document", tok, _author(tok)
+            noun = tok.lemma_.lower()
+            definite = any(c.lower_ in ("the", "this", "that") for c in tok.children)
+            how, document, tok = "document", tok, _author(tok, self.cues.authoring)
             if tok is None:
                 # 'The Turkish statement called for ...': the statement's country, if any
                 speaker = lookup.resolve(document, off)
@@ -454,24 +501,65 @@ class QuoteFinder:
         addressee = lookup.resolve(cue.addressee, off) if cue.addressee is not None else None
         quote = Quote(start, end, text[start:end], kind, cue.words, speaker, addressee)
         role = tok.lemma_.lower() if tok is not None and how == "role" else ""
-        return _Found(quote, how, role, cue.sent, cue.phrase)
+        if noun and tok is None and not definite:
+            noun = ""  # 'a statement said': no earlier statement to point back to
+        pronoun = tok if how == "pronoun" else None
+        authored = noun != "" and tok is not None
+        return _Found(
+            quote, how, role, cue.sent, cue.phrase, cue.relay, cue.plain, noun, authored, pronoun
+        )
 
 
 @dataclass
 class _Lookup:
     """The actor stage as the quote finder sees it."""
 
-    resolve: Resolve
+    resolve_token: Resolve
     is_person: Callable[[ActorRef], bool]
+    parsed: list[ParsedSentence] = field(default_factory=list)
+    _done: set[str] = field(default_factory=set)  # surnames whose full name was resolved
+
+    def resolve(self, tok: Token, offset: int) -> ActorRef | None:
+        """The actor stage's answer for a token. A bare surname ('Mugabe') is resolved after
+        the first full name that ends in it ('Robert Mugabe'), as the event stage would meet
+        them in text order: resolving the surname first would make a new person of it."""
+        if tok.pos_ == "PROPN" and tok.text not in self._done:
+            self._done.add(tok.text)
+            if not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in tok.lefts):
+                full = self._full_name(tok.text)
+                if full is not None:
+                    self.resolve_token(*full)
+        return self.resolve_token(tok, offset)
+
+    def _full_name(self, surname: str) -> tuple[Token, int] | None:
+        for sent in self.parsed:
+            for t in sent.doc:
+                if t.text == surname and any(
+                    c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts
+                ):
+                    return t, sent.offset
+        return None
 
     def speaker(self, tok: Token, offset: int) -> ActorRef | None:
         """The actor behind a speaker's words. A title that the parser split from its holder
         ('US Ambassador to Germany Richard Grenell', 'the Defence Secretary, Delfin Lorenzana')
-        yields the holder: the person if known, else the name with the title's code."""
+        yields the holder: the person if known, else the name with the title's code. So does
+        a description with a name after it between commas ('the El Paso mayor, Dee Margo,')."""
         ref = self.resolve(tok, offset) or _unresolved(tok, offset)
-        if ref is not None and self.is_person(ref):
-            return ref
         holder = _title_holder(tok)
+        if ref is not None and self.is_person(ref):
+            # a person, unless the actor stage made one of a title ('First Minister of Scotland
+            # Nicola Sturgeon'); 'Mike Ryan of the World Health Organization' names a body
+            body = holder is not None and any(c.dep_ in ("det", "poss") for c in holder.children)
+            if holder is None or body or holder.text in ref.name:
+                return ref
+
+        if holder is None and tok.pos_ == "NOUN" and (holder := _appositive_name(tok)):
+            # the description codes the name ('the El Paso mayor, Dee Margo,': a mayor)
+            name = _name_of(holder, offset)
+            if ref is not None and ref.code is not None:
+                return ActorRef(ref.code, name.name, name.start, name.end, ref.actor)
+            return self.resolve(holder, offset) or name
         if holder is None:
             return ref
         person = self.resolve(holder, offset)
@@ -541,11 +629,13 @@ class _Inside:
 
 
 def _speaker_token(verb: Token) -> Token | None:
-    """Who says: the verb's subject; through 'who' to the noun it describes; through 'was
-    quoted as saying' or 'issued a statement saying' to the subject of the clause above; the
-    agent of a passive ('was announced by the ministry')."""
+    """Who says: the verb's subject (of two, the name: 'A member of parliament, Samir Dilou
+    said'); through 'who' to the noun it describes; the noun a participle describes ('with
+    officials saying', 'a statement saying'); through 'was quoted as saying' or 'was forceful
+    in blaming' to the subject of the clause above; the agent of a passive ('was announced by
+    the ministry'); failing all, a name just before the verb ('..., Jamel Msallem, said')."""
     node = verb
-    for _ in range(3):
+    for _ in range(6):
         for c in node.children:
             if c.dep_ == "agent":
                 pobj = [g for g in c.children if g.dep_ == "pobj"]
@@ -553,7 +643,8 @@ def _speaker_token(verb: Token) -> Token | None:
                     return pobj[0]
         subjects = [c for c in node.children if c.dep_ in _SUBJECTS]
         if subjects:
-            subject = subjects[0]
+            names = [c for c in subjects if c.pos_ == "PROPN"]
+            subject = names[-1] if len(subjects) > 1 and names else subjects[0]
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
                 return node.head
             if subject.lower_ in ("who", "which"):
@@ -563,10 +654,38 @@ def _speaker_token(verb: Token) -> Token | None:
                 if before and before[-1].pos_ in ("NOUN", "PROPN"):
                     return before[-1]
             return subject
-        if node.dep_ not in ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep"):
-            return None
+        described = node.dep_ == "acl" and node.head.pos_ in ("NOUN", "PROPN")
+        if described and (node is not verb or node.tag_ == "VBG"):  # not 'a process called'
+            head = node.head
+            by = [g for c in head.children if c.lower_ == "by" for g in c.children]
+            if by and by[0].dep_ == "pobj":
+                return by[0]  # 'the calls by British officials asking ...'
+            if not (head.dep_ == "pobj" and head.head.lower_ in _CHANNEL_PREPS):
+                return head  # not 'a message on Twitter blaming ...': the channel's user
+        if node.dep_ not in _CLIMB:
+            break
         node = node.head
-    return None
+    return _name_before(verb)
+
+
+# Dependencies through which a speech verb without a subject takes the subject of the clause
+# above ('was quoted as saying', 'voiced support, telling ...', 'was forceful in blaming').
+_CLIMB = ("xcomp", "advcl", "acl", "dobj", "conj", "pcomp", "pobj", "prep", "acomp")
+# Prepositions that put a medium, not a speaker, before a participle ('posted on Twitter
+# blaming Iran').
+_CHANNEL_PREPS = ("on", "via", "through", "in")
+
+
+def _name_before(verb: Token) -> Token | None:
+    """A name right before a verb the parser left without a subject: '..., the president of
+    the league, Jamel Msallem, said' (the parser hangs the name on something earlier)."""
+    k = verb.i - 1
+    doc = verb.doc
+    while k >= 0 and doc[k].is_punct and doc[k].text in ",":
+        k -= 1
+    if k < 0 or k == verb.i - 1 or doc[k].pos_ != "PROPN" or doc[k].dep_ not in ("appos", "conj"):
+        return None
+    return doc[k]
 
 
 def _carry_speakers(
@@ -576,21 +695,29 @@ def _carry_speakers(
     goes on with the last speaker of its or the previous paragraph ('"...," he said. "..."');
     'he' or 'she' at a cue is that speaker when it is a person (a name inside the last quote is
     a worse antecedent); 'the researcher' is the last speaker introduced as a researcher; 'the
-    statement said' speaks for the last speaker."""
+    statement said' is the author of the last statement the text gave an author, else the last
+    speaker."""
     out: list[Quote] = []
     spoken: list[Quote] = []  # earlier quotations with a speaker, in text order
+    authors: dict[str, ActorRef] = {}  # document noun -> author of the latest such document
     for f in sorted(found, key=lambda f: f.quote.start):
         q = f.quote
+        if f.document and not f.authored and f.document in authors:
+            q.speaker = authors[f.document]  # 'the statement' after 'a statement by Erdogan'
+        elif f.authored and q.speaker is not None:
+            authors[f.document] = q.speaker
         last = spoken[-1] if spoken else None
         near = last is not None and _breaks(text, last.end, q.start) <= _CARRY_PARAGRAPHS
         if f.how == "uncued":
             same = last is not None and _breaks(text, last.end, q.start) == 0
             if near and (same or _opens_paragraph(text, q.start - 1)):
-                q.speaker = last.speaker  # type: ignore[union-attr]
+                q.speaker = f.subject or last.speaker  # type: ignore[union-attr]
             elif len(q.text.split()) < _MIN_UNCUED_WORDS:
                 continue  # a scare quote or a title
-        elif f.how == "pronoun" and near and is_person(last.speaker):  # type: ignore[union-attr, arg-type]
-            q.speaker = last.speaker  # type: ignore[union-attr]
+            else:
+                q.speaker = f.subject
+        elif f.how == "pronoun":
+            q.speaker = _pronoun_speaker(f, last, near, is_person)
         elif f.how == "role" and (q.speaker is None or not is_person(q.speaker)):
             for earlier in reversed(spoken):
                 if f.role in _WORD.findall(earlier.speaker.name.lower()):  # type: ignore[union-attr]
@@ -604,12 +731,165 @@ def _carry_speakers(
     return out
 
 
+def _clause_speaker(
+    text: str, mark: QuoteSpan, parsed: list[ParsedSentence], inside: _Inside, lookup: _Lookup
+) -> ActorRef | None:
+    """Who speaks a quotation that no cue reaches but that sits inside a narrative clause ('The
+    State Department gave its "deepest sympathies"', 'Calling it "just another apology", Anna
+    Franowska told Reuters'): of the clauses above it (not a quoted verb's own: 'Amundson
+    said Day "founded ..."'), the nearest whose subject is a name or an actor the tables know
+    (not 'The move was "illegal"', not 'the company's helmet'). A pronoun subject is left to
+    the carry."""
+    sent = _sentence_at(parsed, mark.start)
+    if sent is None or not any(ch.isalnum() for ch in text[sent.sentence.start : mark.start]):
+        return None  # the quotation opens its sentence
+    if text[: mark.start].rstrip().endswith((".", "!", "?", ":")):
+        return None  # ... or follows one that the segmenter ran on into it
+    off = sent.offset
+    node = _token_at(sent, mark.start + 1)
+    chain: list[Token] = []
+    while node is not None:
+        if not inside.at(node.idx + off):
+            chain += [
+                c
+                for c in node.children
+                if c.dep_ in ("nsubj", "nsubjpass") and not inside.at(c.idx + off)
+            ][:1]
+        if node.head.i == node.i:
+            break
+        node = node.head
+    for subject in chain:
+        if subject.pos_ == "PRON":
+            return None
+        if subject.lower_ in _RELATIVE or any(c.dep_ == "poss" for c in subject.children):
+            continue
+        if subject.pos_ == "PROPN":  # a name: 'Time credits an individual with "..."'
+            return lookup.speaker(subject, off)
+        ref = lookup.resolve(subject, off)
+        if ref is not None and ref.code is not None:
+            return ref
+    return None
+
+
+def _pronoun_speaker(
+    f: _Found, last: Quote | None, near: bool, is_person: Callable[[ActorRef], bool]
+) -> ActorRef | None:
+    """Whom 'he' or 'she' at a cue stands for. The last speaker goes on ('"...," he added'),
+    unless the text brought in a person after that quotation ('Callamard, a UN rapporteur,
+    cautioned ... "...," she said'): then the actor stage's choice, or failing that the
+    person the parse points back to (the subject of the nearest clause before)."""
+    resolved = (
+        f.quote.speaker if f.quote.speaker is not None and is_person(f.quote.speaker) else None
+    )
+    carry = last.speaker if last is not None and near and is_person(last.speaker) else None  # type: ignore[arg-type]
+    if f.antecedent is not None:
+        ref, at = f.antecedent
+        if carry is None or last is None or at > last.end:
+            if resolved is not None and resolved.actor != ref.actor:
+                return resolved
+            return ref  # the same person by name, not as 'he'
+    return carry or f.quote.speaker
+
+
+def _antecedent(
+    text: str,
+    pronoun: Token,
+    sent: ParsedSentence,
+    parsed: list[ParsedSentence],
+    order: dict[int, int],
+    inside: _Inside,
+    lookup: _Lookup,
+    verbs_of: Callable[[ParsedSentence], set[int]],
+) -> tuple[ActorRef, int] | None:
+    """The person a 'he'/'she' points back to, from the parse alone: in the pronoun's sentence
+    and the parsed sentences right before it (an unparsed sentence of narrative between stops
+    the search, as it may name someone; one inside quotation marks does not), the subject of
+    the highest clause that is a person's name; a 'he'/'she' subject there passes the search
+    on to what comes before it; an earlier sentence without a person subject offers its last
+    person's name ('spoke with Anne Sacoolas. She said'); a description that speaks ('The
+    head of the inquiry told the court') ends the search without a name."""
+    limit = pronoun.i
+    start = pronoun.idx + sent.offset
+    own = True  # still in the pronoun's sentence, where a name outside the subject is
+    # mostly whom the speaker addressed ('Speaking to Martin Smith of PBS, he said')
+    speech = verbs_of(sent)
+    for _ in range(_ANTECEDENT_SENTENCES + 8):
+        off = sent.offset
+        tokens = [t for t in sent.doc[:limit] if not inside.at(t.idx + off)]
+        subjects = [t for t in tokens if t.dep_ in ("nsubj", "nsubjpass")]
+        if any(t.pos_ == "NOUN" and t.head.i in speech for t in subjects):
+            return None  # 'The head of the inquiry told the court ...': not a name
+        subjects = [
+            t
+            for t in subjects
+            if (t.pos_ == "PRON" and t.lower_ == pronoun.lower_)
+            or (t.pos_ == "PROPN" and _is_person_name(t, off, text, lookup))
+        ]
+        if subjects:
+            best = min(subjects, key=lambda t: (_depth(t), -t.i))
+            if best.pos_ != "PRON":
+                ref = lookup.speaker(best, off)
+                return (ref, best.idx + off) if ref is not None else None
+            limit = best.i  # 'she departed ...': look before that 'she'
+            continue
+        if not own and not any(t.pos_ == "PRON" and t.lower_ in _PERSONAL for t in tokens):
+            names = [t for t in tokens if t.pos_ == "PROPN" and t.dep_ != "compound"]
+            names = [t for t in names if _is_person_name(t, off, text, lookup)]
+            if names:
+                ref = lookup.speaker(names[-1], off)
+                return (ref, names[-1].idx + off) if ref is not None else None
+        k = order[sent.sentence.index]
+        before = parsed[k - 1] if k > 0 else None
+        if before is None or _breaks(text, before.sentence.start, start) > _CARRY_PARAGRAPHS:
+            return None
+        if sent.sentence.index - before.sentence.index > _ANTECEDENT_SENTENCES or any(
+            ch.isalnum() and not inside.at(i)
+            for i, ch in enumerate(
+                text[before.sentence.end : sent.sentence.start], before.sentence.end
+            )
+        ):
+            return None  # an unparsed sentence of narrative between may name someone
+        sent, limit, own = before, len(before.doc), False
+        speech = verbs_of(sent)
+    return None
+
+
+def _is_person_name(tok: Token, offset: int, text: str, lookup: _Lookup) -> bool:
+    """Is a proper noun a person's name? It must look like one (a first and a last name, or a
+    single word the text used before as the last of a full name: 'Spanton' after 'Emily
+    Spanton'), without an article ('the Volvo'), and the actor stage must take it for a
+    person or not know it at all."""
+    if any(c.dep_ == "det" for c in tok.children):
+        return False
+    run = [t for t in tok.lefts if t.dep_ == "compound" and t.pos_ == "PROPN"] + [tok]
+    words = [t.text for t in run if t.text[:1].isupper() and t.text.replace("-", "").isalpha()]
+    if len(words) < 2:
+        if not tok.text[:1].isupper() or not tok.text.isalpha():
+            return False
+        earlier = text[: tok.idx + offset]
+        if not re.search(rf"\b[A-Z][\w'.-]+ {re.escape(tok.text)}\b", earlier):
+            return False
+    ref = lookup.resolve(tok, offset)
+    if ref is None:
+        return True
+    return lookup.is_person(ref)
+
+
+def _depth(tok: Token) -> int:
+    n = 0
+    while tok.head.i != tok.i:
+        tok, n = tok.head, n + 1
+    return n
+
+
 def _breaks(text: str, start: int, end: int) -> int:
     return len(_PARAGRAPH.findall(text, start, max(start, end)))
 
 
-def _author(document: Token) -> Token | None:
-    """Who a statement, tweet or report is by: 'Erdogan's statement', 'a tweet by Pompeo'."""
+def _author(document: Token, authoring: frozenset[str] = frozenset()) -> Token | None:
+    """Who a statement, tweet or report is by: 'Erdogan's statement', 'a tweet by Pompeo', 'a
+    poll published by NBC', or the subject of a verb that issues it ('They released a
+    statement which said ...'; the verbs are the cue file's ``authoring`` words)."""
     for c in document.children:
         if c.dep_ == "poss":
             return c
@@ -617,6 +897,16 @@ def _author(document: Token) -> Token | None:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None:
                 return pobj
+        if c.dep_ == "acl" and c.lemma_.lower() in authoring:
+            agent = next((g for g in c.children if g.dep_ == "agent"), None)
+            pobj = next((g for g in agent.children if g.dep_ == "pobj"), None) if agent else None
+            if pobj is not None:
+                return pobj
+    head = document.head
+    if document.dep_ == "dobj" and head.lemma_.lower() in authoring:
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None and subject.lower_ not in _RELATIVE:
+            return subject
     return None
 
 
@@ -630,6 +920,15 @@ def _opens_next(text: str, verb: Token, offset: int) -> bool:
     rest = text[verb.idx + offset + len(verb.text) : verb.idx + offset + len(verb.text) + 4]
     stripped = rest.lstrip(" ,:")
     return bool(stripped) and stripped[0] in DOUBLE
+
+
+def _beyond_semicolon(clause: Token) -> bool:
+    """Is a clause the parser hung on a verb cut off from it by a semicolon ('X said A;
+    TVN24 reported B': A is not what TVN24 reported)?"""
+    verb = clause.head
+    edge = [t.i for t in clause.subtree]
+    lo, hi = (max(edge), verb.i) if clause.i < verb.i else (verb.i, min(edge))
+    return any(t.text == ";" for t in verb.doc[lo:hi])
 
 
 def _title_holder(title: Token) -> Token | None:
@@ -652,6 +951,24 @@ def _title_holder(title: Token) -> Token | None:
     return None
 
 
+def _appositive_name(description: Token) -> Token | None:
+    """The name set off by commas right after a description, which the parser did not attach
+    to it: 'According to the El Paso mayor, Dee Margo, police ...'. Two or more capitalised
+    words, then a comma or the verb."""
+    doc = description.doc
+    k = max(t.i for t in description.subtree) + 1
+    if k >= len(doc) or doc[k].text != ",":
+        return None
+    j = k + 1
+    while j < len(doc) and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper():
+        j += 1
+    if j - k - 1 < 2:
+        return None
+    if j < len(doc) and doc[j].text != "," and doc[j].pos_ not in ("VERB", "AUX"):
+        return None
+    return doc[j - 1]
+
+
 def _name_of(holder: Token, offset: int) -> ActorRef:
     """A person's name ending at ``holder``: the last two capitalised words before it, three
     with a middle initial ('John R. Bolton'); a place before them ('Scotland') is left out."""
@@ -664,6 +981,18 @@ def _name_of(holder: Token, offset: int) -> ActorRef:
     run = run[-keep:]
     start, end = _chars(run, offset)
     return ActorRef(None, holder.doc.text[start - offset : end - offset], start, end, None)
+
+
+def _governing_verb(tok: Token) -> Token | None:
+    """The verb whose object a word before a colon is: 'Bolsonaro opposed Macron's statement:
+    "..."', 'Bolton replied, speaking via Twitter: "..."'. Its subject speaks (whatever the
+    verb; the colon makes it the cue), not the object."""
+    node = tok
+    while node.dep_ in ("dobj", "pobj", "prep", "attr", "compound", "amod", "poss"):
+        node = node.head
+        if node.pos_ in ("VERB", "AUX"):
+            return node
+    return None
 
 
 def _inverted_subject(verb: Token) -> Token | None:
@@ -680,18 +1009,45 @@ def _ends_with(sent: ParsedSentence, mark: QuoteSpan) -> bool:
     return mark.end >= sent.sentence.end - 2
 
 
-def _introduces(text: str, verb: Token, offset: int, mark: QuoteSpan, after: bool) -> bool:
+def _introduces(
+    text: str, verb: Token, offset: int, mark: QuoteSpan, after: bool, sent: ParsedSentence
+) -> bool:
     """Is the speech verb next to the quotation, not merely in its sentence? After it only
     punctuation, the subject and adverbs may come between ('"...," Peskov later said'); before
     it, a comma or colon must close the cue ('told reporters on Monday: "..."') unless the
-    quotation follows the verb at once ('wrote "..."')."""
+    quotation follows the verb at once ('wrote "..."') or closes the sentence with no other
+    verb between ('told the BBC after the verdict "..."')."""
     if after:
         between = [t for t in verb.doc if mark.end <= t.idx + offset < verb.idx + offset]
         subject = _speaker_token(verb)
         allowed = {t.i for t in subject.subtree} if subject is not None else set()
         return all(t.is_punct or t.i in allowed or t.dep_ in ("advmod", "aux") for t in between)
     gap = text[verb.idx + offset + len(verb.text) : mark.start]
-    return not gap.strip() or gap.rstrip()[-1:] in (",", ":")
+    if not gap.strip() or gap.rstrip()[-1:] in (",", ":"):
+        return True
+    if verb.dep_ in ("relcl", "acl") or any(d in gap for d in "—–-(["):
+        return False  # 'commented — which the BBC noted as unusual — "..."': an aside
+    between = [t for t in verb.doc if verb.i < t.i and t.idx + offset < mark.start]
+    return _ends_with(sent, mark) and not any(t.pos_ in ("VERB", "AUX") for t in between)
+
+
+def _own_content(verb: Token, inside: _Inside, offset: int) -> bool:
+    """Does the verb introduce a clause of its own outside quotation marks ('Nadler said the
+    inquiry is under way')? Then it cannot attribute a quotation before it."""
+    return any(
+        c.dep_ == "ccomp" and c.i > verb.i and not inside.at(c.idx + offset) for c in verb.children
+    )
+
+
+def _opens_later(text: str, verb: Token, sent: ParsedSentence) -> bool:
+    """Does a quotation open later in the verb's sentence, with no comma between or just after
+    one ('Obadia told reporters "..."', 'he continued by noting that "..."', 'told AFP on
+    Monday, "..."')? The verb introduces that one."""
+    after = verb.idx + sent.offset + len(verb.text)
+    rest = text[after : sent.sentence.end]
+    k = min((rest.find(m) for m in DOUBLE if m in rest), default=-1)
+    gap = rest[:k].rstrip()
+    return k >= 0 and ("," not in gap or gap.endswith((",", ":")))
 
 
 def _unresolved(tok: Token, offset: int) -> ActorRef | None:
@@ -731,6 +1087,9 @@ def _phrase_cue(tok: Token, phrase: tuple[str, ...], sent: ParsedSentence) -> _C
     while head.dep_ not in ("ROOT", "ccomp", "conj") and head.head.i != head.i:
         head = head.head
     phrase_tokens = {t.i for t in tok.subtree} | {t.i for t in last.subtree}
+    name = _appositive_name(source)
+    if name is not None:  # 'According to the mayor, Dee Margo, ...': the name is the source's
+        phrase_tokens.update(range(min(phrase_tokens), name.i + 2))
     tokens = _trim([t for t in head.subtree if t.i not in phrase_tokens])
     if not tokens:
         return None
@@ -822,14 +1181,20 @@ def _opens_paragraph(text: str, char: int) -> bool:
 
 
 def _inner_speech(found: list[_Found]) -> list[_Found]:
-    """'According to the BBC, a spokesman said that ...': the channel passes on the words of
-    the speaker inside, whose quotation is kept instead of the channel's."""
-    verbs = [f for f in found if not f.phrase]
+    """'According to the BBC, a spokesman said that ...', 'Reuters reported a source said
+    ...': the channel passes on the words of the speaker inside, whose quotation is kept
+    instead of the channel's. A reporting verb gives way only to a verb of saying inside it
+    ('The Times reported that Trump urged Zelensky to ...' is the Times' report)."""
+    verbs = [f for f in found if not f.phrase and not f.relay]
+
+    def within(f: _Found, g: _Found) -> bool:
+        return f.quote.start <= g.quote.start and g.quote.end <= f.quote.end
+
     return [
         f
         for f in found
-        if not f.phrase
-        or not any(f.quote.start <= g.quote.start and g.quote.end <= f.quote.end for g in verbs)
+        if not (f.phrase and any(within(f, g) for g in verbs))
+        and not (f.relay and any(within(f, g) and g.plain for g in verbs))
     ]
 
 
