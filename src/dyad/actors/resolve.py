@@ -14,9 +14,10 @@ import re
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold_norms
+from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer
 from dyad.model import Actor, ActorRef, Mention
 
 # Dependencies of words that modify another noun: not actors of their own in a sweep.
@@ -24,6 +25,8 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 # Dependencies the event stage resolves itself, sentence by sentence (events/extract.py): the
 # sweep leaves them to it rather than compose the same phrase twice.
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
+NOT_SWEPT_DEPS = MODIFIER_DEPS | ARGUMENT_DEPS
+SWEPT_POS = {NOUN, PROPN}
 # Mentions that name a place a country is in: they may only be where something happens.
 PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
@@ -85,8 +88,16 @@ class DocumentActors:
         self._given: set[str] = set()  # actors handed out to the event stage
         self._parsed: dict[int, Token] = {}  # document offset -> token of a parsed sentence
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
+        self._capitalised: list[int] = []  # indices of tokens that start with a capital
         for tok in tokens:
-            self._positions.setdefault(tok.text, []).append(tok.i)
+            text = tok.text
+            self._positions.setdefault(text, []).append(tok.i)
+            if text[:1].isupper():
+                self._capitalised.append(tok.i)
+        self._name_chars: list[int] = []  # where the words of ``_surnames`` stand, sorted
+        self._poss: dict[int, tuple[Doc, list[int]]] = {}  # sentence -> possessive pronouns
+        self._runs: dict[int, tuple[Doc, list[Span]]] = {}  # sentence -> unknown name runs
+        self._nps: dict[int, tuple[Doc, dict[int, list[Token]]]] = {}  # sentence -> phrases
         self._linking = False  # once set, a new name is looked for in the whole text at once
         self._last_key: tuple[int, int] = (0, 0)  # the mention the latest noun phrase made
         self._loose = False  # the latest role came from a word that only modifies the head
@@ -106,7 +117,7 @@ class DocumentActors:
 
     def _match(self) -> list[Match]:
         spans: list[tuple[Span, list[Entry]]] = []
-        fold_norms(self.tokens)
+        self.gaz.fold_doc(self.tokens)
         for name, matcher in self.gaz.matchers.items():
             for _, start, end in matcher(self.tokens):
                 span = self.tokens[start:end]
@@ -169,14 +180,19 @@ class DocumentActors:
     def _register_titled_people(self) -> None:
         """People introduced as '[country/seat] title Firstname Lastname' get that code."""
         toks = self.tokens
-        i = 0
-        while i < len(toks):
-            if not _is_name_token(toks[i]) or self.match_at_token(toks[i].i):
-                i += 1
-                continue
-            j = i
-            while j < len(toks) and _is_name_token(toks[j]) and not self.match_at_token(j):
-                j += 1
+        ok = [
+            i
+            for i in self._capitalised
+            if _is_name_token(toks[i]) and self.match_at_token(i) is None
+        ]
+        n = 0
+        while n < len(ok):
+            i = ok[n]
+            m = n
+            while m + 1 < len(ok) and ok[m + 1] == ok[m] + 1:
+                m += 1
+            j = ok[m] + 1  # the run of name words is toks[i:j]
+            n = m + 1
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
                 code = self._code_from_left_context(i)
@@ -186,7 +202,6 @@ class DocumentActors:
                         self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
                         self._weak.add(actor_id)
-            i = max(j, i + 1)
 
     def _note_head(self, word: str, char: int, actor_id: str) -> None:
         entries = self._by_head.setdefault(word, [])
@@ -272,6 +287,8 @@ class DocumentActors:
         if key in self._surnames:
             return
         self._surnames[key] = actor_id
+        for i in self._positions.get(key, ()):
+            bisect.insort(self._name_chars, self.tokens[i].idx)
         if not self._linking:
             return
         for i in self._positions.get(key, ()):
@@ -306,7 +323,7 @@ class DocumentActors:
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
         for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in MODIFIER_DEPS | ARGUMENT_DEPS:
+            if tok.pos not in SWEPT_POS or tok.dep_ in NOT_SWEPT_DEPS:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
@@ -333,16 +350,31 @@ class DocumentActors:
 
     def _name_runs(self, doc: Doc, offset: int) -> list[Span]:
         """Runs of capitalised proper nouns that no table knows: likely names of people.
-        (The parser's own entity recogniser would double the cost of a parse.)"""
+        (The parser's own entity recogniser would double the cost of a parse.) Cached per
+        sentence: the quote and event stages ask again for each name they meet."""
+        cached = self._runs.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        runs = self._find_name_runs(doc, offset)
+        self._runs[id(doc)] = (doc, runs)
+        return runs
+
+    def _find_name_runs(self, doc: Doc, offset: int) -> list[Span]:
         runs: list[Span] = []
         start = None
-        for tok in [*doc, None]:
-            ok = tok is not None and self._unknown_name(tok, offset)
+        for tok in doc:
+            ok = (
+                tok.pos == PROPN
+                and tok.text[:1].isupper()
+                and self.match_at_char(tok.idx + offset) is None
+            )
             if ok and start is None:
                 start = tok.i
             elif not ok and start is not None:
-                runs.append(doc[start : tok.i if tok is not None else len(doc)])
+                runs.append(doc[start : tok.i])
                 start = None
+        if start is not None:
+            runs.append(doc[start : len(doc)])
         return runs
 
     def _unknown_name(self, tok: Token, offset: int) -> bool:
@@ -414,10 +446,12 @@ class DocumentActors:
     ) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
+        if self._nothing_under(token, offset):
+            return None
         gerund_owner = _gerund_owner(token)
         if gerund_owner is not None:
             token = gerund_owner  # "Turkey's supplying Ukraine" mis-parsed around "Ukraine"
-        np = noun_phrase(token)
+        np = self._noun_phrase(token)
         heads = [token, *[c for c in token.children if c.dep_ == "appos"]]
         matches = self._matches_in(np, offset)
         # 1. a head covered by a name with its own code
@@ -524,6 +558,48 @@ class DocumentActors:
                     ):
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
+
+    def _nothing_under(self, token: Token, offset: int) -> bool:
+        """True when no word the token governs can make it an actor: no gazetteer match, no
+        known name, no possessive pronoun and no self word ('country') in its subtree. The
+        noun phrase is a part of the subtree, so composing it would find nothing; most
+        arguments of events end here, before the costlier composition."""
+        if token.lemma_.lower() in SELF_WORDS:
+            return False
+        left, right = token.left_edge, token.right_edge
+        start = left.idx + offset
+        end = right.idx + len(right.text) + offset
+        k = bisect.bisect_left(self._starts, end) - 1
+        if k >= 0 and self.matches[k].end > start:
+            return False
+        at = self._name_chars
+        n = bisect.bisect_left(at, start)
+        if n < len(at) and at[n] < end:
+            return False
+        # a possessive pronoun ("its staff") is resolved on the way, as a mention of its own
+        poss = self._poss_in(token.doc)
+        n = bisect.bisect_left(poss, left.i)
+        return not (n < len(poss) and poss[n] <= right.i)
+
+    def _noun_phrase(self, token: Token) -> list[Token]:
+        """``noun_phrase``, cached per sentence: the event stage asks for the same arguments
+        several times. The list is shared; callers must not change it."""
+        doc = token.doc
+        cached = self._nps.get(id(doc))
+        if cached is None or cached[0] is not doc:
+            cached = self._nps[id(doc)] = (doc, {})
+        found = cached[1].get(token.i)
+        if found is None:
+            found = cached[1][token.i] = noun_phrase(token)
+        return found
+
+    def _poss_in(self, doc: Doc) -> list[int]:
+        """Indices of the possessive pronouns of a parsed sentence (cached per sentence)."""
+        found = self._poss.get(id(doc))
+        if found is None or found[0] is not doc:
+            found = (doc, [t.i for t in doc if t.dep_ == "poss" and t.pos_ == "PRON"])
+            self._poss[id(doc)] = found
+        return found[1]
 
     def _settle(self, actor_id: str, code: str, explicit: bool) -> None:
         """A person first coded from the document's country ("journalist Jamal Khashoggi") takes
@@ -637,7 +713,7 @@ class DocumentActors:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    for tok in noun_phrase(pobj):
+                    for tok in self._noun_phrase(pobj):
                         m = self.match_at_char(tok.idx + offset)
                         if m and m.entry.kind in COUNTRY_KINDS:
                             return m.entry.country or m.entry.code[:3]
