@@ -27,6 +27,11 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
 NOT_SWEPT_DEPS = MODIFIER_DEPS | ARGUMENT_DEPS
 SWEPT_POS = {NOUN, PROPN}
+# Roles that are mostly local to where a story happens: without a country of their own they
+# take the country of the text's located places.
+LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
+# Prepositions before a place name that say where something is.
+LOCATED_PREPS = {"in", "at", "near", "outside", "inside"}
 # Mentions that name a place a country is in: they may only be where something happens.
 PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
@@ -108,6 +113,7 @@ class DocumentActors:
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
         self.default_country = self._main_country()
+        self._where = self._located_country()
         self._register_known_surnames()
         self._register_titled_people()
         self._match_surnames()
@@ -178,13 +184,16 @@ class DocumentActors:
             self._add_name(self.tokens[m.token_end - 1].text, actor_id)
 
     def _register_titled_people(self) -> None:
-        """People introduced as '[country/seat] title Firstname Lastname' get that code."""
+        """People introduced as '[country/seat] title Firstname Lastname' get that code; so do
+        the next names of a list after a plural title ("Senators Ann Lee and Bo Park"), and a
+        name followed by its description ("Ann Lee, a Canadian lawyer")."""
         toks = self.tokens
         ok = [
             i
             for i in self._capitalised
             if _is_name_token(toks[i]) and self.match_at_token(i) is None
         ]
+        listed: tuple[int, str, bool] | None = None  # (end of run, code, weak) of a plural title
         n = 0
         while n < len(ok):
             i = ok[n]
@@ -196,12 +205,88 @@ class DocumentActors:
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
                 code = self._code_from_left_context(i)
+                plural = bool(self._title_words) and _plural(self._title_words[0])
+                # "..., Adam Lee and Bo Park": the next names of a list after a plural title
+                if (
+                    code is None
+                    and listed is not None
+                    and j - i >= 2
+                    and self._list_link(listed[0], i)
+                ):
+                    code, self._defaulted = listed[1], listed[2]
+                    plural = True
+                if code is None and j - i >= 2:
+                    code = self._code_from_description(j)
+                elif code is None and self._first_name_at_start(i):
+                    code = self._code_from_description(j)  # "Howard Lee, a Toronto lawyer"
+                    i = i - 1 if code else i
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
                     if j - i >= 2:
                         self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
                         self._weak.add(actor_id)
+                listed = (j, code, self._defaulted) if code and plural else None
+
+    def _first_name_at_start(self, i: int) -> bool:
+        """The word before a one-word name opens the sentence and looks like a given name
+        ("Howard Lee, ..."); the name test leaves sentence starts out."""
+        if i < 1:
+            return False
+        tok = self.tokens[i - 1]
+        return (
+            tok.is_sent_start
+            and bool(_NAME_TOKEN.match(tok.text))
+            and tok.is_alpha
+            and self.match_at_token(i - 1) is None
+        )
+
+    def _list_link(self, end: int, start: int) -> bool:
+        """Only list punctuation between two runs of names: ',', 'and', ', and'."""
+        between = [t for t in self.tokens[end:start] if not t.is_space]
+        return bool(between) and all(t.text in (",", "and") for t in between)
+
+    def _code_from_description(self, j: int) -> str | None:
+        """'Ann Lee, a Canadian lawyer', 'Ann Lee, a researcher in Turkey's foreign policy': a
+        title right after the name and its comma, with the country named before the title or
+        in a place phrase right after it. A phrase behind 'of' or 'for' describes someone
+        else ("fiancée of journalist X"), so the title must come before any preposition."""
+        toks = self.tokens
+        k = j
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        k += 1
+        country = role = None
+        limit = min(len(toks), k + 8)
+        while k < limit:
+            tok = toks[k]
+            match = self.match_at_token(k)
+            if match is None:
+                if tok.lower_ in ("a", "an", "the", "'s", "’s", "former") or tok.is_space:
+                    k += 1
+                    continue
+                if role is not None and tok.lower_ in ("in", "at", "from", "of") and not country:
+                    k += 1
+                    continue
+                if role is None and tok.is_alpha and tok.is_lower and tok.lower_ not in _PREPS:
+                    k += 1  # other words of the description ("a senior researcher")
+                    continue
+                break
+            kind = match.entry.kind
+            if kind == "title" and role is None:
+                role = match.entry.code
+                if any(t.lower_ == "former" for t in toks[j:k]):
+                    role = FORMER_ROLE
+            elif kind in ("country", "demonym", "capital", "place") and country is None:
+                country = match.entry.country or match.entry.code[:3]
+                if role is not None:
+                    break
+            else:
+                break
+            k = match.token_end
+        if role and country:
+            return _compose(country, role)
+        return None
 
     def _note_head(self, word: str, char: int, actor_id: str) -> None:
         entries = self._by_head.setdefault(word, [])
@@ -255,17 +340,89 @@ class DocumentActors:
                 kind in ("country", "demonym", "capital", "seat", "org", "place")
                 and country is None
             ):
+                before = self._accredited_to(match.token_start)
+                if before is not None:
+                    k = before  # "Ambassador to Germany": where he serves, not whom for
+                    continue
                 country = match.entry.code[:3] if kind != "org" else match.entry.code
                 break
             k = match.token_start - 1
         if role and not country and self._bare_title(i):
-            country = self.default_country  # "President Brenda Hale" in a British story
+            country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
-        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k, 0), i)):
+        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k - 1, 0), i)):
             role = FORMER_ROLE  # "former federal prosecutor Elie Honig"
         if role and country:
             return _compose(country, role)
         return None
+
+    def _fallback_country(self, i: int, role: str) -> str | None:
+        """The country a title before a name takes when its phrase names none."""
+        return self._default_for(self.tokens[i].idx, role)
+
+    def _default_for(
+        self, char: int, role: str, sentence: tuple[int, int] | None = None
+    ) -> str | None:
+        """The country of a role whose phrase names none, from positive evidence only:
+        a role that is mostly local (police, courts, private people) takes the country all
+        the text's located places are in ("police" in a story set in Northampton); otherwise
+        the document's main country when the paragraph names it or names no country at all;
+        otherwise, for a role in a parsed sentence, the one country the sentence names."""
+        para = self._paragraph_countries(char)
+        if role in LOCAL_ROLES and self._where is not None:
+            return self._where
+        main = self.default_country
+        if main is not None and (main in para or not para):
+            return main
+        if sentence is not None:
+            named = self._countries_between(*sentence)
+            if len(named) == 1:
+                return next(iter(named))
+        return None
+
+    def _paragraph_countries(self, char: int) -> set[str]:
+        """Countries named in the paragraph (line of text) around ``char``."""
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return self._countries_between(start, len(self.text) if end < 0 else end)
+
+    def _countries_between(self, start: int, end: int) -> set[str]:
+        k = bisect.bisect_left(self._starts, start)
+        found = set()
+        while k < len(self.matches) and self.matches[k].start < end:
+            m = self.matches[k]
+            if m.entry.kind in COUNTRY_KINDS:
+                found.add(m.entry.country or m.entry.code[:3])
+            k += 1
+        return found
+
+    def _located_country(self) -> str | None:
+        """The country that the text's located places lie in ("in Paris", "at a hospital in
+        Watford"), when they all agree, or one has twice the count of any other."""
+        counts: dict[str, int] = {}
+        for m in self.matches:
+            if m.entry.kind not in ("place", "capital") or m.token_start == 0:
+                continue
+            if self.tokens[m.token_start - 1].lower_ not in LOCATED_PREPS:
+                continue
+            c = m.entry.country or m.entry.code[:3]
+            counts[c] = counts.get(c, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= 2 * second else None
+
+    def _accredited_to(self, start: int) -> int | None:
+        """In 'Ambassador to Germany', 'envoy to the United Nations' the place after 'to' is
+        where the title holder serves. The index of the title before 'to', if so."""
+        k = start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        if k < 1 or self.tokens[k].lower_ != "to":
+            return None
+        title = self.match_at_token(k - 1)
+        return k - 1 if title is not None and title.entry.kind == "title" else None
 
     def _bare_title(self, i: int) -> bool:
         """A title right before the name, with nothing that names a country before it."""
@@ -432,8 +589,11 @@ class DocumentActors:
             or (self._variant_of(run.text) if len(run) == 1 else None)
         )
         if actor_id is None:
+            country = self._default_for(token.idx + offset, "CVL")
+            if country is None:
+                return None
             actor_id = "person:" + _slug(run.text)
-            self._actor(actor_id, run.text, f"{self.default_country}CVL", kind="person")
+            self._actor(actor_id, run.text, f"{country}CVL", kind="person")
             self._add_name(run.text, actor_id)
             self._add_name(run[-1].text, actor_id)
         start = run.start_char + offset
@@ -491,10 +651,8 @@ class DocumentActors:
                 # police officers": the same actor again
                 return self._ref(earlier, np, offset, "role", head=token)
         if role and not country and not _owned_by_unknown(token, self, offset):
-            country = (
-                self._country_from_place(token, offset)
-                or self.default_country
-                or self._sentence_country(token, offset)
+            country = self._country_from_place(token, offset) or self._default_for(
+                token.idx + offset, role, (offset, offset + len(token.doc.text))
             )
         if role and country:
             code = _compose(country, role)
@@ -523,7 +681,7 @@ class DocumentActors:
             if explicit and how == "role":
                 self._note_head(token.lemma_.lower(), ref.start, code)
                 self._note_head(token.lower_, ref.start, code)
-            if token.tag_ == "NN" and role in PERSON_ROLES:
+            if token.tag_ == "NN" and self._one_person(token, offset, role):
                 self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
                 self._individuals.add(self._last_key)
             return ref
@@ -600,6 +758,14 @@ class DocumentActors:
             found = (doc, [t.i for t in doc if t.dep_ == "poss" and t.pos_ == "PRON"])
             self._poss[id(doc)] = found
         return found[1]
+
+    def _one_person(self, token: Token, offset: int, role: str) -> bool:
+        """'the judge', 'the driver', 'a suspect' name one person whom 'he' or 'she' may
+        mean later; 'the court', 'the government' and 'the police' name institutions."""
+        if role not in PERSON_ROLES:
+            return False
+        m = self.match_at_char(token.idx + offset)
+        return m is not None and (m.entry.kind == "title" or role in ("CVL", "CRM"))
 
     def _settle(self, actor_id: str, code: str, explicit: bool) -> None:
         """A person first coded from the document's country ("journalist Jamal Khashoggi") takes
@@ -715,7 +881,8 @@ class DocumentActors:
                         continue
                     for tok in self._noun_phrase(pobj):
                         m = self.match_at_char(tok.idx + offset)
-                        if m and m.entry.kind in COUNTRY_KINDS:
+                        # a named place, not an adjective: "met at an Irish pub" in Paris
+                        if m and m.entry.kind in COUNTRY_KINDS and m.entry.kind != "demonym":
                             return m.entry.country or m.entry.code[:3]
         return None
 
@@ -1225,6 +1392,14 @@ def _capitalised(span: Span) -> bool:
     words = [t for t in span if t.lower_ not in ("the", "a", "an")] or list(span)
     first = words[0].text
     return first[:1].isupper() or first[:1].isdigit()
+
+
+_PREPS = {"of", "for", "to", "with", "by", "on", "in", "at", "from", "who", "which", "and", "or"}
+
+
+def _plural(word: str) -> bool:
+    """'senators', 'officers': a title word in the plural heads a list of names."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _is_name_token(tok: Token) -> bool:
