@@ -11,9 +11,11 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from spacy.strings import get_string_id as _string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
@@ -25,8 +27,10 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 # Dependencies the event stage resolves itself, sentence by sentence (events/extract.py): the
 # sweep leaves them to it rather than compose the same phrase twice.
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
-NOT_SWEPT_DEPS = MODIFIER_DEPS | ARGUMENT_DEPS
+NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
 SWEPT_POS = {NOUN, PROPN}
+# Mentions a pronoun never points back to.
+UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
 # Roles that are mostly local to where a story happens: without a country of their own they
 # take the country of the text's located places.
 LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
@@ -80,7 +84,11 @@ class DocumentActors:
         self.role_labels = role_labels
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
-        self._order: list[tuple[int, int, tuple[int, int]]] = []  # (start, seq, key), sorted
+        # mentions a pronoun may point back to, (start, seq, key) in text order: of people,
+        # and of other actors; adjectives, places and pronouns themselves are left out
+        self._persons: list[tuple[int, int, tuple[int, int]]] = []
+        self._things: list[tuple[int, int, tuple[int, int]]] = []
+        self._seq: dict[tuple[int, int], int] = {}
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -103,6 +111,7 @@ class DocumentActors:
         self._poss: dict[int, tuple[Doc, list[int]]] = {}  # sentence -> possessive pronouns
         self._runs: dict[int, tuple[Doc, list[Span]]] = {}  # sentence -> unknown name runs
         self._nps: dict[int, tuple[Doc, dict[int, list[Token]]]] = {}  # sentence -> phrases
+        self._starts_in: dict[int, tuple[Doc, dict[int, int]]] = {}  # sentence -> token starts
         self._linking = False  # once set, a new name is looked for in the whole text at once
         self._last_key: tuple[int, int] = (0, 0)  # the mention the latest noun phrase made
         self._loose = False  # the latest role came from a word that only modifies the head
@@ -463,24 +472,28 @@ class DocumentActors:
 
     def note_people(self, doc: Doc, offset: int) -> None:
         """Remember people the parser names that no table knows, so that 'he' after them does
-        not jump back to an earlier, known person."""
-        for run in self._name_runs(doc, offset):
+        not jump back to an earlier, known person. (The sentence's tokens are listed once:
+        walking a parsed sentence builds every token anew.)"""
+        toks = list(doc)
+        for run in self._name_runs(doc, offset, toks):
             if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
             self._unknown_names.update({run.text, run[-1].text})
-        for tok in doc:
-            if tok.text in self._unknown_names and tok.text not in self._surnames:
-                self._unknown_at.append((tok.idx + offset, tok.text))
-            self._parsed[tok.idx + offset] = tok
+        unknown, surnames, parsed = self._unknown_names, self._surnames, self._parsed
+        for tok in toks:
+            text = tok.text
+            if text in unknown and text not in surnames:
+                self._unknown_at.append((tok.idx + offset, text))
+            parsed[tok.idx + offset] = tok
         self._unknown_at.sort()
-        self._sweep(doc, offset)
+        self._sweep(toks, offset)
 
-    def _sweep(self, doc: Doc, offset: int) -> None:
+    def _sweep(self, toks: list[Token], offset: int) -> None:
         """Every noun phrase of a parsed sentence that stands for an actor becomes a mention,
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
-        for tok in doc:
-            if tok.pos not in SWEPT_POS or tok.dep_ in NOT_SWEPT_DEPS:
+        for tok in toks:
+            if tok.pos not in SWEPT_POS or tok.dep in NOT_SWEPT_DEP_IDS:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
@@ -505,21 +518,21 @@ class DocumentActors:
             for c in tok.children
         )
 
-    def _name_runs(self, doc: Doc, offset: int) -> list[Span]:
+    def _name_runs(self, doc: Doc, offset: int, toks: list[Token] | None = None) -> list[Span]:
         """Runs of capitalised proper nouns that no table knows: likely names of people.
         (The parser's own entity recogniser would double the cost of a parse.) Cached per
         sentence: the quote and event stages ask again for each name they meet."""
         cached = self._runs.get(id(doc))
         if cached is not None and cached[0] is doc:
             return cached[1]
-        runs = self._find_name_runs(doc, offset)
+        runs = self._find_name_runs(doc, offset, doc if toks is None else toks)
         self._runs[id(doc)] = (doc, runs)
         return runs
 
-    def _find_name_runs(self, doc: Doc, offset: int) -> list[Span]:
+    def _find_name_runs(self, doc: Doc, offset: int, toks: Iterable[Token]) -> list[Span]:
         runs: list[Span] = []
         start = None
-        for tok in doc:
+        for tok in toks:
             ok = (
                 tok.pos == PROPN
                 and tok.text[:1].isupper()
@@ -652,7 +665,7 @@ class DocumentActors:
                 return self._ref(earlier, np, offset, "role", head=token)
         if role and not country and not _owned_by_unknown(token, self, offset):
             country = self._country_from_place(token, offset) or self._default_for(
-                token.idx + offset, role, (offset, offset + len(token.doc.text))
+                token.idx + offset, role, (offset, offset + _doc_length(token.doc))
             )
         if role and country:
             code = _compose(country, role)
@@ -682,8 +695,8 @@ class DocumentActors:
                 self._note_head(token.lemma_.lower(), ref.start, code)
                 self._note_head(token.lower_, ref.start, code)
             if token.tag_ == "NN" and self._one_person(token, offset, role):
-                self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
-                self._individuals.add(self._last_key)
+                self._individual((ref.start, ref.end))  # "the driver": a 'he' later
+                self._individual(self._last_key)
             return ref
         # 3. a pronoun possessor's country: "his country"
         lemma = token.lemma_.lower()
@@ -888,7 +901,7 @@ class DocumentActors:
 
     def _sentence_country(self, token: Token, offset: int) -> str | None:
         """The one country a sentence places itself in, if it names exactly one."""
-        start, end = offset, offset + len(token.doc.text)
+        start, end = offset, offset + _doc_length(token.doc)
         k = bisect.bisect_left(self._starts, start)
         found = set()
         while k < len(self.matches) and self.matches[k].start < end:
@@ -925,18 +938,15 @@ class DocumentActors:
         # starting at the same place), scanning back from the pronoun in text order.
         best: Mention | None = None
         best_seq = 0
-        k = bisect.bisect_left(self._order, (char + 1,))
+        order = self._persons if wanted == "person" else self._things
+        k = bisect.bisect_left(order, (char + 1,))
         while k > 0:
             k -= 1
-            start, seq, key = self._order[k]
+            start, seq, key = order[k]
             if best is not None and start < best.start:
                 break
             mention = self.mentions[key]
-            if mention.end > char or mention.how in ("pronoun", "demonym", "modifier", "place"):
-                continue  # adjectives and owners of things are not what 'it' points back to
-            actor = self.actors[mention.actor]
-            is_person = actor.kind == "person" or key in self._individuals
-            if (wanted == "person") != is_person:
+            if mention.end > char:
                 continue
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
@@ -991,8 +1001,16 @@ class DocumentActors:
         return ActorRef(self.actors[actor_id].code, self.text[start:end], start, end, actor_id)
 
     def _token_in(self, anchor: Token, m: Match, offset: int) -> Token:
-        """The token of a parsed sentence where a match starts."""
-        return anchor.doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
+        """The token of a parsed sentence where a match starts (through a per-sentence map of
+        token starts: building a span for each question is costly)."""
+        doc = anchor.doc
+        cached = self._starts_in.get(id(doc))
+        if cached is None or cached[0] is not doc:
+            cached = self._starts_in[id(doc)] = (doc, {t.idx: t.i for t in doc})
+        i = cached[1].get(m.start - offset)
+        if i is not None:
+            return doc[i]
+        return doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
 
     def _code_actor(self, code: str, name: str | None = None) -> str:
         country = code[:3]
@@ -1023,13 +1041,32 @@ class DocumentActors:
             kind=kind,
         )
 
+    def _individual(self, key: tuple[int, int]) -> None:
+        """Mark a role phrase as naming one person; a 'he' or 'she' may now point to it."""
+        if key in self._individuals:
+            return
+        self._individuals.add(key)
+        seq = self._seq.get(key)
+        if seq is None or self.actors[self.mentions[key].actor].kind == "person":
+            return
+        entry = (key[0], seq, key)
+        k = bisect.bisect_left(self._things, entry)
+        if k < len(self._things) and self._things[k] == entry:
+            del self._things[k]
+            bisect.insort(self._persons, entry)
+
     def _mention(self, start: int, end: int, actor_id: str, how: str, alias: bool = True) -> bool:
         """Record a mention; False if one was already recorded at the same place."""
         if (start, end) in self.mentions:
             return False
         text = self.text[start:end]
-        self.mentions[(start, end)] = Mention(start, end, text, actor_id, -1, how)
-        bisect.insort(self._order, (start, len(self.mentions), (start, end)))
+        key = (start, end)
+        self.mentions[key] = Mention(start, end, text, actor_id, -1, how)
+        if how not in UNREFERRED_HOWS:  # adjectives and owners of things: not what 'it' means
+            entry = (start, len(self.mentions), key)
+            self._seq[key] = entry[1]
+            person = self.actors[actor_id].kind == "person" or key in self._individuals
+            bisect.insort(self._persons if person else self._things, entry)
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)
@@ -1307,6 +1344,11 @@ def _compose(country: str, role: str) -> str:
     if country.startswith(("IGO", "NGO", "IMG")) or len(country) > 3:
         return country
     return country + role
+
+
+def _doc_length(doc: Doc) -> int:
+    """Length of a parsed sentence's text, without joining its tokens into a string."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
 
 
 def _refers(tok: Token) -> bool:
