@@ -357,3 +357,19 @@ def test_an_institution_is_not_the_person_a_later_she_means(coder: Coder) -> Non
     she = [m for m in doc.mentions if m.text == "She"]
     court = [m for m in doc.mentions if m.text == "court"]
     assert not she or not court or she[0].actor != court[0].actor
+
+
+def test_it_continues_the_subject_of_its_sentence(coder: Coder) -> None:
+    doc = coder.code(
+        "Norway wanted to show Sweden that it would not give up its claim.", "2021-03-02"
+    )
+    it = next(m for m in doc.mentions if m.text == "it")
+    assert next(a.code for a in doc.actors if a.id == it.actor) == "NOR"
+
+
+def test_it_does_not_mean_a_plural_subject(coder: Coder) -> None:
+    doc = coder.code(
+        "Norway and Western countries accused Russia of moving its ships north.", "2021-03-02"
+    )
+    its = next(m for m in doc.mentions if m.text == "its")
+    assert next(a.code for a in doc.actors if a.id == its.actor) == "RUS"

@@ -89,6 +89,7 @@ class DocumentActors:
         self._persons: list[tuple[int, int, tuple[int, int]]] = []
         self._things: list[tuple[int, int, tuple[int, int]]] = []
         self._seq: dict[tuple[int, int], int] = {}
+        self._sent_starts: list[int] | None = None  # where the segmenter's sentences start
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -952,6 +953,8 @@ class DocumentActors:
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
+        if best is not None and word in ("it", "its", "itself"):
+            best = self._subject_before(char, best)
         if best is None:
             return None
         if wanted == "person":
@@ -963,6 +966,36 @@ class DocumentActors:
         self._mention(char, end, best.actor, "pronoun")
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _subject_before(self, char: int, best: Mention) -> Mention:
+        """'Turkey wanted to prove to Russia that it ...': 'it' continues the subject of the
+        sentence rather than the latest object. The latest actor before the pronoun that is the
+        subject of a clause of the pronoun's own sentence, if any."""
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, char) - 1
+        lo = starts[n] if n >= 0 else 0
+        k = bisect.bisect_left(self._things, (char + 1,))
+        while k > 0:
+            k -= 1
+            start, _, key = self._things[k]
+            if start < lo:
+                break
+            mention = self.mentions[key]
+            if mention.end > char:
+                continue
+            head = self._head_token(mention)
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                # 'it' means one actor: not "Ukraine and Western countries"
+                plural = head.tag_ in ("NNS", "NNPS") or any(
+                    c.dep_ == "conj" for c in head.children
+                )
+                return best if plural else mention
+        return best
+
+    def _sentence_starts(self) -> list[int]:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.tokens.sents]
+        return self._sent_starts
 
     # ---------------------------------------------------------------- records
 
