@@ -373,3 +373,12 @@ def test_it_does_not_mean_a_plural_subject(coder: Coder) -> None:
     )
     its = next(m for m in doc.mentions if m.text == "its")
     assert next(a.code for a in doc.actors if a.id == its.actor) == "RUS"
+
+
+def test_the_countrys_means_the_country_named_before(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean voters went to the polls on Sunday. The country's electoral board praised "
+        "the turnout.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "country") == "CHL"

@@ -709,6 +709,12 @@ class DocumentActors:
                     suffix = "GOV" if lemma == "government" else ""
                     code = ref.code[:3] + suffix
                     return self._ref(self._code_actor(code), np, offset, "pronoun", head=token)
+            elif lemma in ("country", "nation") and token.tag_ == "NN" and _only_the(token):
+                # "the country's borders": the country or government the text named last; a
+                # bare "the country" is mostly a place ("left the country")
+                actor_id = self._country_before(token.idx + offset)
+                if actor_id is not None:
+                    return self._ref(actor_id, np, offset, "pronoun", head=token)
         # 4. a thing marked by its owner: "the Turkish initiative", "Turkey's offer"
         if token.pos_ in ("NOUN", "PROPN") and not role and not direct:
             owners = [c for c in token.children if c.dep_ in ("amod", "poss", "compound")]
@@ -991,6 +997,17 @@ class DocumentActors:
                 )
                 return best if plural else mention
         return best
+
+    def _country_before(self, char: int) -> str | None:
+        """The country of the latest country, demonym, capital or place named before ``char``
+        ("the Syrian government ... the country's borders")."""
+        k = bisect.bisect_left(self._starts, char)
+        while k > 0:
+            k -= 1
+            m = self.matches[k]
+            if m.end <= char and m.entry.kind in COUNTRY_KINDS:
+                return self._code_actor(m.entry.country or m.entry.code[:3])
+        return None
 
     def _sentence_starts(self) -> list[int]:
         if self._sent_starts is None:
@@ -1377,6 +1394,16 @@ def _compose(country: str, role: str) -> str:
     if country.startswith(("IGO", "NGO", "IMG")) or len(country) > 3:
         return country
     return country + role
+
+
+def _only_the(token: Token) -> bool:
+    """ "the country's": a bare definite owner, with nothing that says which country."""
+    children = list(token.children)
+    return (
+        any(c.lower_ == "the" for c in children)
+        and any(c.dep_ == "case" for c in children)
+        and all(c.dep_ in ("det", "case") for c in children)
+    )
 
 
 def _doc_length(doc: Doc) -> int:
