@@ -382,3 +382,11 @@ def test_the_countrys_means_the_country_named_before(coder: Coder) -> None:
         "2021-03-02",
     )
     assert code_of(doc, "country") == "CHL"
+
+
+def test_the_latter_is_the_actor_named_last(coder: Coder) -> None:
+    doc = coder.code(
+        "Peru signed a trade deal with Chile, and the latter promised to cut tariffs.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "latter") == "CHL"

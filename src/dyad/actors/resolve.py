@@ -620,6 +620,8 @@ class DocumentActors:
     ) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
+        if token.lower_ == "latter" and any(c.lower_ == "the" for c in token.children):
+            return self._latter(token, offset)
         if self._nothing_under(token, offset):
             return None
         gerund_owner = _gerund_owner(token)
@@ -997,6 +999,20 @@ class DocumentActors:
                 )
                 return best if plural else mention
         return best
+
+    def _latter(self, token: Token, offset: int) -> ActorRef | None:
+        """'the latter': of the actors just named, the one named last (not a pronoun)."""
+        char = token.idx + offset
+        k = bisect.bisect_left(self._things, (char,))
+        while k > 0:
+            k -= 1
+            mention = self.mentions[self._things[k][2]]
+            if mention.end <= char:
+                end = char + len(token.text)
+                self._mention(char, end, mention.actor, "pronoun")
+                actor = self.actors[mention.actor]
+                return ActorRef(actor.code, token.text, char, end, actor.id)
+        return None
 
     def _country_before(self, char: int) -> str | None:
         """The country of the latest country, demonym, capital or place named before ``char``
