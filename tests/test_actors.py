@@ -390,3 +390,13 @@ def test_the_latter_is_the_actor_named_last(coder: Coder) -> None:
         "2021-03-02",
     )
     assert code_of(doc, "latter") == "CHL"
+
+
+def test_possessive_before_the_subject_means_the_subject(coder: Coder) -> None:
+    doc = coder.code(
+        "Putin met reporters on Monday.\n\nIn his speech at the forum in Lima, the Peruvian "
+        "foreign minister accused Chile of spying.",
+        "2021-03-02",
+    )
+    his = next(m for m in doc.mentions if m.text == "his")
+    assert next(a.code for a in doc.actors if a.id == his.actor) == "PERGOV"

@@ -90,6 +90,7 @@ class DocumentActors:
         self._things: list[tuple[int, int, tuple[int, int]]] = []
         self._seq: dict[tuple[int, int], int] = {}
         self._sent_starts: list[int] | None = None  # where the segmenter's sentences start
+        self._resolving_subject = False  # a cataphor is resolving its sentence's subject
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -963,6 +964,8 @@ class DocumentActors:
                 best, best_seq = mention, seq
         if best is not None and word in ("it", "its", "itself"):
             best = self._subject_before(char, best)
+        if wanted == "person" and token.tag_ in ("PRP$", ""):
+            best = self._cataphor(char) or best
         if best is None:
             return None
         if wanted == "person":
@@ -999,6 +1002,44 @@ class DocumentActors:
                 )
                 return best if plural else mention
         return best
+
+    def _cataphor(self, char: int) -> Mention | None:
+        """'In his speech in Ankara, the Ukrainian ambassador said ...': a possessive in a
+        phrase put before the subject of the sentence means that subject, when it is a
+        person."""
+        tok = self._parsed.get(char)
+        if tok is None or tok.tag_ != "PRP$":
+            return None
+        offset = char - tok.idx
+        root = tok.doc[tok.i]
+        while root.head.i != root.i:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or tok.i >= subj.left_edge.i or subj.pos_ == "PRON":
+            return None
+        if any(c.dep_ == "nsubj" for c in tok.head.ancestors):
+            return None
+        if self._resolving_subject:
+            return None
+        self._resolving_subject = True
+        try:
+            ref = self._resolve(subj, offset, direct=True, places=False)
+        finally:
+            self._resolving_subject = False
+        if ref is None or ref.actor is None:
+            return None
+        key = next(
+            (
+                k
+                for k, m in self.mentions.items()
+                if m.actor == ref.actor and m.start >= ref.start and m.end <= ref.end
+            ),
+            None,
+        )
+        if key is None:
+            return None
+        person = self.actors[ref.actor].kind == "person" or key in self._individuals
+        return self.mentions[key] if person else None
 
     def _latter(self, token: Token, offset: int) -> ActorRef | None:
         """'the latter': of the actors just named, the one named last (not a pronoun)."""
