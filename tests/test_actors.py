@@ -400,3 +400,24 @@ def test_possessive_before_the_subject_means_the_subject(coder: Coder) -> None:
     )
     his = next(m for m in doc.mentions if m.text == "his")
     assert next(a.code for a in doc.actors if a.id == his.actor) == "PERGOV"
+
+
+def test_private_person_noun_with_a_country_gives_a_code(coder: Coder) -> None:
+    doc = coder.code(
+        "The court heard from Chilean national Rosa Quispe on Monday. Quispe said she was afraid.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Rosa Quispe") == "CHLCVL"
+    doc = coder.code("The court heard from tourist Rosa Quispe on Monday.", "2021-03-02")
+    assert code_of(doc, "Rosa Quispe") is None  # no country: no code
+
+
+def test_he_is_not_someone_already_called_she(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean President Sebastian Pinera met Peruvian national Rosa Quispe. She thanked "
+        "Pinera. Later he said he was glad.",
+        "2021-03-02",
+    )
+    he = [m for m in doc.mentions if m.text == "he"]
+    assert he
+    assert all(next(a.code for a in doc.actors if a.id == m.actor) == "CHLGOV" for m in he)

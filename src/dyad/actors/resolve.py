@@ -31,6 +31,9 @@ NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
 SWEPT_POS = {NOUN, PROPN}
 # Mentions a pronoun never points back to.
 UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
+# Roles of private people: their nouns before a name ("national", "tourist") give a code only
+# with a country named before them.
+PRIVATE_ROLES = {"CVL", "CRM"}
 # Roles that are mostly local to where a story happens: without a country of their own they
 # take the country of the text's located places.
 LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
@@ -41,6 +44,9 @@ PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
+    w: "f" for w in ("she", "her", "hers", "herself")
+}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 # Verbs whose subject 'it' is usually a dummy or an event ("it is possible", "it happened").
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
@@ -91,6 +97,7 @@ class DocumentActors:
         self._seq: dict[tuple[int, int], int] = {}
         self._sent_starts: list[int] | None = None  # where the segmenter's sentences start
         self._resolving_subject = False  # a cataphor is resolving its sentence's subject
+        self._gender: dict[str, str] = {}  # person -> 'm' or 'f', from the pronouns used
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -326,6 +333,7 @@ class DocumentActors:
 
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = None
+        private = False
         self._title_words = []
         k = i - 1
         while k >= 0:
@@ -347,6 +355,12 @@ class DocumentActors:
                 self._title_words.append(match.text.split()[-1].lower())
             if kind == "title" and role is None:
                 role = match.entry.code
+            elif kind == "sector" and role is None and match.token_end == i:
+                if match.entry.code not in PRIVATE_ROLES:
+                    break
+                # "Turkish national Hatice Cengiz", "British teenager Tom Lee": a private
+                # person's noun gives a role only with the country named before it
+                role, private = match.entry.code, True
             elif (
                 kind in ("country", "demonym", "capital", "seat", "org", "place")
                 and country is None
@@ -358,6 +372,8 @@ class DocumentActors:
                 country = match.entry.code[:3] if kind != "org" else match.entry.code
                 break
             k = match.token_start - 1
+        if private and not country:
+            return None
         if role and not country and self._bare_title(i):
             country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
@@ -938,6 +954,7 @@ class DocumentActors:
     def _pronoun(self, token: Token, offset: int) -> ActorRef | None:
         word = token.lower_
         char = token.idx + offset
+        gender = GENDER.get(word, "")
         if word in PERSON_PRONOUNS:
             wanted = "person"
         elif word in THING_PRONOUNS:
@@ -956,8 +973,8 @@ class DocumentActors:
             if best is not None and start < best.start:
                 break
             mention = self.mentions[key]
-            if mention.end > char:
-                continue
+            if mention.end > char or (gender and self._gender.get(mention.actor, gender) != gender):
+                continue  # 'he' is not someone already called 'she'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
@@ -975,6 +992,8 @@ class DocumentActors:
                 return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
+        if gender:
+            self._gender.setdefault(best.actor, gender)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
 
