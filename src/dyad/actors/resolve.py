@@ -515,7 +515,7 @@ class DocumentActors:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
-            if self._may_be_actor(tok, offset):
+            if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
                 self._resolve(tok, offset, direct=True, places=False, strict=True)
 
     def _may_be_actor(self, tok: Token, offset: int) -> bool:
