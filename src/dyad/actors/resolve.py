@@ -925,18 +925,6 @@ class DocumentActors:
                             return m.entry.country or m.entry.code[:3]
         return None
 
-    def _sentence_country(self, token: Token, offset: int) -> str | None:
-        """The one country a sentence places itself in, if it names exactly one."""
-        start, end = offset, offset + _doc_length(token.doc)
-        k = bisect.bisect_left(self._starts, start)
-        found = set()
-        while k < len(self.matches) and self.matches[k].start < end:
-            m = self.matches[k]
-            if m.entry.kind in COUNTRY_KINDS:
-                found.add(m.entry.country or m.entry.code[:3])
-            k += 1
-        return found.pop() if len(found) == 1 else None
-
     def _main_country(self) -> str | None:
         """The country a document is about, when one clearly dominates its mentions."""
         counts: dict[str, int] = {}
