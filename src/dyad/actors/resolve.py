@@ -85,7 +85,7 @@ class DocumentActors:
     def __init__(self, gazetteer: Gazetteer, tokens: Doc, date: str, role_labels: dict[str, str]):
         self.gaz = gazetteer
         self.tokens = tokens
-        self.text = tokens.text
+        self.text = ""  # set with the token positions below, in the same walk over the tokens
         self.date = date
         self.role_labels = role_labels
         self.actors: dict[str, Actor] = {}
@@ -111,11 +111,14 @@ class DocumentActors:
         self._parsed: dict[int, Token] = {}  # document offset -> token of a parsed sentence
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
         self._capitalised: list[int] = []  # indices of tokens that start with a capital
+        parts: list[str] = []
         for tok in tokens:
             text = tok.text
+            parts.append(tok.text_with_ws)
             self._positions.setdefault(text, []).append(tok.i)
             if text[:1].isupper():
                 self._capitalised.append(tok.i)
+        self.text = "".join(parts)
         self._name_chars: list[int] = []  # where the words of ``_surnames`` stand, sorted
         self._poss: dict[int, tuple[Doc, list[int]]] = {}  # sentence -> possessive pronouns
         self._runs: dict[int, tuple[Doc, list[Span]]] = {}  # sentence -> unknown name runs
