@@ -294,3 +294,130 @@ def test_role_word_points_back_to_the_actor_it_described(coder: Coder) -> None:
     names = {a.id: a.name for a in doc.actors}
     later = [m for m in doc.mentions if m.text.lower().endswith("airline") and m.start > 40]
     assert later and all("Mahan" in names[m.actor] for m in later)
+
+
+def test_ambassador_to_a_country_serves_the_country_named_before_the_title(
+    coder: Coder,
+) -> None:
+    doc = coder.code(
+        "Talks went on for hours.\n\nFrench Ambassador to Japan Pierre Marchand met reporters. "
+        "Marchand accused Tokyo of delays.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Pierre Marchand") == "FRAGOV"
+
+
+def test_names_listed_after_a_plural_title_share_its_code(coder: Coder) -> None:
+    doc = coder.code(
+        "The bill was sponsored by Kenyan senators Amos Kiprono and Grace Wanjiru on Monday.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Amos Kiprono") == "KENLEG"
+    assert code_of(doc, "Grace Wanjiru") == "KENLEG"
+
+
+def test_description_after_a_name_gives_its_code(coder: Coder) -> None:
+    doc = coder.code(
+        "The talks failed. Olga Petrenko, a Ukrainian researcher, said the plan was weak.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Olga Petrenko") == "UKREDU"
+    doc = coder.code(
+        "The talks failed. Olga Petrenko, wife of the Ukrainian ambassador, was in the room.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Olga Petrenko") is None  # the title describes someone else
+
+
+def test_local_role_takes_the_country_of_located_places_not_the_main_country(
+    coder: Coder,
+) -> None:
+    text = (
+        "The United States said on Monday it would not lift the immunity. The US State "
+        "Department and the US embassy repeated that the United States would not change its "
+        "position.\n\nThe crash happened at a junction in Manchester. Police said the driver "
+        "had left."
+    )
+    doc = coder.code(text, "2021-03-02")
+    assert code_of(doc, "Police") == "GBRCOP"
+
+
+def test_demonym_of_a_meeting_place_does_not_give_a_country(coder: Coder) -> None:
+    doc = coder.code("Police at an Irish pub in Lyon arrested two men.", "2021-03-02")
+    assert doc.events
+    assert doc.events[0].source.code == "FRACOP"
+
+
+def test_an_institution_is_not_the_person_a_later_she_means(coder: Coder) -> None:
+    doc = coder.code(
+        "The trial opened in Lyon. Witness Marie Dubois spoke to the court. She said she was "
+        "afraid.",
+        "2021-03-02",
+    )
+    she = [m for m in doc.mentions if m.text == "She"]
+    court = [m for m in doc.mentions if m.text == "court"]
+    assert not she or not court or she[0].actor != court[0].actor
+
+
+def test_it_continues_the_subject_of_its_sentence(coder: Coder) -> None:
+    doc = coder.code(
+        "Norway wanted to show Sweden that it would not give up its claim.", "2021-03-02"
+    )
+    it = next(m for m in doc.mentions if m.text == "it")
+    assert next(a.code for a in doc.actors if a.id == it.actor) == "NOR"
+
+
+def test_it_does_not_mean_a_plural_subject(coder: Coder) -> None:
+    doc = coder.code(
+        "Norway and Western countries accused Russia of moving its ships north.", "2021-03-02"
+    )
+    its = next(m for m in doc.mentions if m.text == "its")
+    assert next(a.code for a in doc.actors if a.id == its.actor) == "RUS"
+
+
+def test_the_countrys_means_the_country_named_before(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean voters went to the polls on Sunday. The country's electoral board praised "
+        "the turnout.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "country") == "CHL"
+
+
+def test_the_latter_is_the_actor_named_last(coder: Coder) -> None:
+    doc = coder.code(
+        "Peru signed a trade deal with Chile, and the latter promised to cut tariffs.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "latter") == "CHL"
+
+
+def test_possessive_before_the_subject_means_the_subject(coder: Coder) -> None:
+    doc = coder.code(
+        "Putin met reporters on Monday.\n\nIn his speech at the forum in Lima, the Peruvian "
+        "foreign minister accused Chile of spying.",
+        "2021-03-02",
+    )
+    his = next(m for m in doc.mentions if m.text == "his")
+    assert next(a.code for a in doc.actors if a.id == his.actor) == "PERGOV"
+
+
+def test_private_person_noun_with_a_country_gives_a_code(coder: Coder) -> None:
+    doc = coder.code(
+        "The court heard from Chilean national Rosa Quispe on Monday. Quispe said she was afraid.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Rosa Quispe") == "CHLCVL"
+    doc = coder.code("The court heard from tourist Rosa Quispe on Monday.", "2021-03-02")
+    assert code_of(doc, "Rosa Quispe") is None  # no country: no code
+
+
+def test_he_is_not_someone_already_called_she(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean President Sebastian Pinera met Peruvian national Rosa Quispe. She thanked "
+        "Pinera. Later he said he was glad.",
+        "2021-03-02",
+    )
+    he = [m for m in doc.mentions if m.text == "he"]
+    assert he
+    assert all(next(a.code for a in doc.actors if a.id == m.actor) == "CHLGOV" for m in he)

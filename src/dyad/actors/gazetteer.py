@@ -16,6 +16,7 @@ from pathlib import Path
 
 import yaml
 from anyascii import anyascii
+from spacy.attrs import NORM, ORTH
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -75,12 +76,34 @@ class Gazetteer:
     matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
+    _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
+    _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
+
+    def fold_doc(self, doc: Doc) -> Doc:
+        """``fold_norms`` for a document, through arrays: setting NORM token by token is a
+        large part of the actor stage's cost, and most words recur from one text to the next.
+        The folded strings go into the vocabulary the matchers were compiled with."""
+        orths = doc.to_array(ORTH)
+        if not len(orths):
+            return doc
+        cache, strings = self._folded, doc.vocab.strings
+        values = []
+        for orth in orths.tolist():
+            norm = cache.get(orth)
+            if norm is None:
+                norm = cache[orth] = strings.add(fold(strings[orth]))
+            values.append(norm)
+        norms = orths.copy()
+        norms[:] = values
+        doc.from_array([NORM], norms.reshape(-1, 1))
+        return doc
 
     def compile(self, nlp: Language) -> Gazetteer:
         """Build the phrase matchers; acronyms match case-sensitively, names need a capital."""
         exact = PhraseMatcher(nlp.vocab, attr="ORTH")
         lower = PhraseMatcher(nlp.vocab, attr="NORM")  # folded: see fold_norms
         self.by_key = {}
+        self._looked_up = {}
         exact_patterns: dict[str, Doc] = {}
         lower_patterns: dict[str, Doc] = {}
         for entry in self.entries:
@@ -98,9 +121,17 @@ class Gazetteer:
         return self
 
     def lookup(self, surface: str, date: str | None) -> list[Entry]:
-        """Entries for a surface form in force on ``date``, best first."""
+        """Entries for a surface form in force on ``date``, best first. (Cached: the same
+        names recur in every document of a day; callers must not change the list.)"""
+        cached = self._looked_up.get((surface, date))
+        if cached is not None:
+            return cached
         found = [e for e in self.by_key.get(_key(surface), []) if e.applies_on(date)]
-        return sorted(found, key=lambda e: -PRIORITY[e.kind])
+        found.sort(key=lambda e: -PRIORITY[e.kind])
+        if len(self._looked_up) > 1 << 16:
+            self._looked_up.clear()
+        self._looked_up[(surface, date)] = found
+        return found
 
     def dated_out(self, surface: str) -> list[Entry]:
         """All entries for a surface form, whatever their dates."""

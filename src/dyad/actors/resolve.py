@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from spacy.strings import get_string_id as _string_id
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold_norms
+from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer
 from dyad.model import Actor, ActorRef, Mention
 
 # Dependencies of words that modify another noun: not actors of their own in a sweep.
@@ -24,11 +27,26 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 # Dependencies the event stage resolves itself, sentence by sentence (events/extract.py): the
 # sweep leaves them to it rather than compose the same phrase twice.
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
+NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
+SWEPT_POS = {NOUN, PROPN}
+# Mentions a pronoun never points back to.
+UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
+# Roles of private people: their nouns before a name ("national", "tourist") give a code only
+# with a country named before them.
+PRIVATE_ROLES = {"CVL", "CRM"}
+# Roles that are mostly local to where a story happens: without a country of their own they
+# take the country of the text's located places.
+LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
+# Prepositions before a place name that say where something is.
+LOCATED_PREPS = {"in", "at", "near", "outside", "inside"}
 # Mentions that name a place a country is in: they may only be where something happens.
 PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
+GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
+    w: "f" for w in ("she", "her", "hers", "herself")
+}
 THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 # Verbs whose subject 'it' is usually a dummy or an event ("it is possible", "it happened").
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
@@ -67,12 +85,19 @@ class DocumentActors:
     def __init__(self, gazetteer: Gazetteer, tokens: Doc, date: str, role_labels: dict[str, str]):
         self.gaz = gazetteer
         self.tokens = tokens
-        self.text = tokens.text
+        self.text = ""  # set with the token positions below, in the same walk over the tokens
         self.date = date
         self.role_labels = role_labels
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
-        self._order: list[tuple[int, int, tuple[int, int]]] = []  # (start, seq, key), sorted
+        # mentions a pronoun may point back to, (start, seq, key) in text order: of people,
+        # and of other actors; adjectives, places and pronouns themselves are left out
+        self._persons: list[tuple[int, int, tuple[int, int]]] = []
+        self._things: list[tuple[int, int, tuple[int, int]]] = []
+        self._seq: dict[tuple[int, int], int] = {}
+        self._sent_starts: list[int] | None = None  # where the segmenter's sentences start
+        self._resolving_subject = False  # a cataphor is resolving its sentence's subject
+        self._gender: dict[str, str] = {}  # person -> 'm' or 'f', from the pronouns used
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
@@ -85,8 +110,20 @@ class DocumentActors:
         self._given: set[str] = set()  # actors handed out to the event stage
         self._parsed: dict[int, Token] = {}  # document offset -> token of a parsed sentence
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
+        self._capitalised: list[int] = []  # indices of tokens that start with a capital
+        parts: list[str] = []
         for tok in tokens:
-            self._positions.setdefault(tok.text, []).append(tok.i)
+            text = tok.text
+            parts.append(tok.text_with_ws)
+            self._positions.setdefault(text, []).append(tok.i)
+            if text[:1].isupper():
+                self._capitalised.append(tok.i)
+        self.text = "".join(parts)
+        self._name_chars: list[int] = []  # where the words of ``_surnames`` stand, sorted
+        self._poss: dict[int, tuple[Doc, list[int]]] = {}  # sentence -> possessive pronouns
+        self._runs: dict[int, tuple[Doc, list[Span]]] = {}  # sentence -> unknown name runs
+        self._nps: dict[int, tuple[Doc, dict[int, list[Token]]]] = {}  # sentence -> phrases
+        self._starts_in: dict[int, tuple[Doc, dict[int, int]]] = {}  # sentence -> token starts
         self._linking = False  # once set, a new name is looked for in the whole text at once
         self._last_key: tuple[int, int] = (0, 0)  # the mention the latest noun phrase made
         self._loose = False  # the latest role came from a word that only modifies the head
@@ -97,6 +134,7 @@ class DocumentActors:
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
         self.default_country = self._main_country()
+        self._where = self._located_country()
         self._register_known_surnames()
         self._register_titled_people()
         self._match_surnames()
@@ -106,7 +144,7 @@ class DocumentActors:
 
     def _match(self) -> list[Match]:
         spans: list[tuple[Span, list[Entry]]] = []
-        fold_norms(self.tokens)
+        self.gaz.fold_doc(self.tokens)
         for name, matcher in self.gaz.matchers.items():
             for _, start, end in matcher(self.tokens):
                 span = self.tokens[start:end]
@@ -167,26 +205,109 @@ class DocumentActors:
             self._add_name(self.tokens[m.token_end - 1].text, actor_id)
 
     def _register_titled_people(self) -> None:
-        """People introduced as '[country/seat] title Firstname Lastname' get that code."""
+        """People introduced as '[country/seat] title Firstname Lastname' get that code; so do
+        the next names of a list after a plural title ("Senators Ann Lee and Bo Park"), and a
+        name followed by its description ("Ann Lee, a Canadian lawyer")."""
         toks = self.tokens
-        i = 0
-        while i < len(toks):
-            if not _is_name_token(toks[i]) or self.match_at_token(toks[i].i):
-                i += 1
-                continue
-            j = i
-            while j < len(toks) and _is_name_token(toks[j]) and not self.match_at_token(j):
-                j += 1
+        ok = [
+            i
+            for i in self._capitalised
+            if _is_name_token(toks[i]) and self.match_at_token(i) is None
+        ]
+        listed: tuple[int, str, bool] | None = None  # (end of run, code, weak) of a plural title
+        n = 0
+        while n < len(ok):
+            i = ok[n]
+            m = n
+            while m + 1 < len(ok) and ok[m + 1] == ok[m] + 1:
+                m += 1
+            j = ok[m] + 1  # the run of name words is toks[i:j]
+            n = m + 1
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
                 code = self._code_from_left_context(i)
+                plural = bool(self._title_words) and _plural(self._title_words[0])
+                # "..., Adam Lee and Bo Park": the next names of a list after a plural title
+                if (
+                    code is None
+                    and listed is not None
+                    and j - i >= 2
+                    and self._list_link(listed[0], i)
+                ):
+                    code, self._defaulted = listed[1], listed[2]
+                    plural = True
+                if code is None and j - i >= 2:
+                    code = self._code_from_description(j)
+                elif code is None and self._first_name_at_start(i):
+                    code = self._code_from_description(j)  # "Howard Lee, a Toronto lawyer"
+                    i = i - 1 if code else i
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
                     if j - i >= 2:
                         self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
                         self._weak.add(actor_id)
-            i = max(j, i + 1)
+                listed = (j, code, self._defaulted) if code and plural else None
+
+    def _first_name_at_start(self, i: int) -> bool:
+        """The word before a one-word name opens the sentence and looks like a given name
+        ("Howard Lee, ..."); the name test leaves sentence starts out."""
+        if i < 1:
+            return False
+        tok = self.tokens[i - 1]
+        return (
+            tok.is_sent_start
+            and bool(_NAME_TOKEN.match(tok.text))
+            and tok.is_alpha
+            and self.match_at_token(i - 1) is None
+        )
+
+    def _list_link(self, end: int, start: int) -> bool:
+        """Only list punctuation between two runs of names: ',', 'and', ', and'."""
+        between = [t for t in self.tokens[end:start] if not t.is_space]
+        return bool(between) and all(t.text in (",", "and") for t in between)
+
+    def _code_from_description(self, j: int) -> str | None:
+        """'Ann Lee, a Canadian lawyer', 'Ann Lee, a researcher in Turkey's foreign policy': a
+        title right after the name and its comma, with the country named before the title or
+        in a place phrase right after it. A phrase behind 'of' or 'for' describes someone
+        else ("fiancée of journalist X"), so the title must come before any preposition."""
+        toks = self.tokens
+        k = j
+        if k >= len(toks) or toks[k].text != ",":
+            return None
+        k += 1
+        country = role = None
+        limit = min(len(toks), k + 8)
+        while k < limit:
+            tok = toks[k]
+            match = self.match_at_token(k)
+            if match is None:
+                if tok.lower_ in ("a", "an", "the", "'s", "’s", "former") or tok.is_space:
+                    k += 1
+                    continue
+                if role is not None and tok.lower_ in ("in", "at", "from", "of") and not country:
+                    k += 1
+                    continue
+                if role is None and tok.is_alpha and tok.is_lower and tok.lower_ not in _PREPS:
+                    k += 1  # other words of the description ("a senior researcher")
+                    continue
+                break
+            kind = match.entry.kind
+            if kind == "title" and role is None:
+                role = match.entry.code
+                if any(t.lower_ == "former" for t in toks[j:k]):
+                    role = FORMER_ROLE
+            elif kind in ("country", "demonym", "capital", "place") and country is None:
+                country = match.entry.country or match.entry.code[:3]
+                if role is not None:
+                    break
+            else:
+                break
+            k = match.token_end
+        if role and country:
+            return _compose(country, role)
+        return None
 
     def _note_head(self, word: str, char: int, actor_id: str) -> None:
         entries = self._by_head.setdefault(word, [])
@@ -215,6 +336,7 @@ class DocumentActors:
 
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = None
+        private = False
         self._title_words = []
         k = i - 1
         while k >= 0:
@@ -236,21 +358,101 @@ class DocumentActors:
                 self._title_words.append(match.text.split()[-1].lower())
             if kind == "title" and role is None:
                 role = match.entry.code
+            elif kind == "sector" and role is None and match.token_end == i:
+                if match.entry.code not in PRIVATE_ROLES:
+                    break
+                # "Turkish national Hatice Cengiz", "British teenager Tom Lee": a private
+                # person's noun gives a role only with the country named before it
+                role, private = match.entry.code, True
             elif (
                 kind in ("country", "demonym", "capital", "seat", "org", "place")
                 and country is None
             ):
+                before = self._accredited_to(match.token_start)
+                if before is not None:
+                    k = before  # "Ambassador to Germany": where he serves, not whom for
+                    continue
                 country = match.entry.code[:3] if kind != "org" else match.entry.code
                 break
             k = match.token_start - 1
+        if private and not country:
+            return None
         if role and not country and self._bare_title(i):
-            country = self.default_country  # "President Brenda Hale" in a British story
+            country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
-        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k, 0), i)):
+        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k - 1, 0), i)):
             role = FORMER_ROLE  # "former federal prosecutor Elie Honig"
         if role and country:
             return _compose(country, role)
         return None
+
+    def _fallback_country(self, i: int, role: str) -> str | None:
+        """The country a title before a name takes when its phrase names none."""
+        return self._default_for(self.tokens[i].idx, role)
+
+    def _default_for(
+        self, char: int, role: str, sentence: tuple[int, int] | None = None
+    ) -> str | None:
+        """The country of a role whose phrase names none, from positive evidence only:
+        a role that is mostly local (police, courts, private people) takes the country all
+        the text's located places are in ("police" in a story set in Northampton); otherwise
+        the document's main country when the paragraph names it or names no country at all;
+        otherwise, for a role in a parsed sentence, the one country the sentence names."""
+        para = self._paragraph_countries(char)
+        if role in LOCAL_ROLES and self._where is not None:
+            return self._where
+        main = self.default_country
+        if main is not None and (main in para or not para):
+            return main
+        if sentence is not None:
+            named = self._countries_between(*sentence)
+            if len(named) == 1:
+                return next(iter(named))
+        return None
+
+    def _paragraph_countries(self, char: int) -> set[str]:
+        """Countries named in the paragraph (line of text) around ``char``."""
+        start = self.text.rfind("\n", 0, char) + 1
+        end = self.text.find("\n", char)
+        return self._countries_between(start, len(self.text) if end < 0 else end)
+
+    def _countries_between(self, start: int, end: int) -> set[str]:
+        k = bisect.bisect_left(self._starts, start)
+        found = set()
+        while k < len(self.matches) and self.matches[k].start < end:
+            m = self.matches[k]
+            if m.entry.kind in COUNTRY_KINDS:
+                found.add(m.entry.country or m.entry.code[:3])
+            k += 1
+        return found
+
+    def _located_country(self) -> str | None:
+        """The country that the text's located places lie in ("in Paris", "at a hospital in
+        Watford"), when they all agree, or one has twice the count of any other."""
+        counts: dict[str, int] = {}
+        for m in self.matches:
+            if m.entry.kind not in ("place", "capital") or m.token_start == 0:
+                continue
+            if self.tokens[m.token_start - 1].lower_ not in LOCATED_PREPS:
+                continue
+            c = m.entry.country or m.entry.code[:3]
+            counts[c] = counts.get(c, 0) + 1
+        if not counts:
+            return None
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        second = ranked[1][1] if len(ranked) > 1 else 0
+        return ranked[0][0] if ranked[0][1] >= 2 * second else None
+
+    def _accredited_to(self, start: int) -> int | None:
+        """In 'Ambassador to Germany', 'envoy to the United Nations' the place after 'to' is
+        where the title holder serves. The index of the title before 'to', if so."""
+        k = start - 1
+        if k >= 0 and self.tokens[k].lower_ == "the":
+            k -= 1
+        if k < 1 or self.tokens[k].lower_ != "to":
+            return None
+        title = self.match_at_token(k - 1)
+        return k - 1 if title is not None and title.entry.kind == "title" else None
 
     def _bare_title(self, i: int) -> bool:
         """A title right before the name, with nothing that names a country before it."""
@@ -272,6 +474,8 @@ class DocumentActors:
         if key in self._surnames:
             return
         self._surnames[key] = actor_id
+        for i in self._positions.get(key, ()):
+            bisect.insort(self._name_chars, self.tokens[i].idx)
         if not self._linking:
             return
         for i in self._positions.get(key, ()):
@@ -289,28 +493,32 @@ class DocumentActors:
 
     def note_people(self, doc: Doc, offset: int) -> None:
         """Remember people the parser names that no table knows, so that 'he' after them does
-        not jump back to an earlier, known person."""
-        for run in self._name_runs(doc, offset):
+        not jump back to an earlier, known person. (The sentence's tokens are listed once:
+        walking a parsed sentence builds every token anew.)"""
+        toks = list(doc)
+        for run in self._name_runs(doc, offset, toks):
             if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
             self._unknown_names.update({run.text, run[-1].text})
-        for tok in doc:
-            if tok.text in self._unknown_names and tok.text not in self._surnames:
-                self._unknown_at.append((tok.idx + offset, tok.text))
-            self._parsed[tok.idx + offset] = tok
+        unknown, surnames, parsed = self._unknown_names, self._surnames, self._parsed
+        for tok in toks:
+            text = tok.text
+            if text in unknown and text not in surnames:
+                self._unknown_at.append((tok.idx + offset, text))
+            parsed[tok.idx + offset] = tok
         self._unknown_at.sort()
-        self._sweep(doc, offset)
+        self._sweep(toks, offset)
 
-    def _sweep(self, doc: Doc, offset: int) -> None:
+    def _sweep(self, toks: list[Token], offset: int) -> None:
         """Every noun phrase of a parsed sentence that stands for an actor becomes a mention,
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
-        for tok in doc:
-            if tok.pos_ not in ("NOUN", "PROPN") or tok.dep_ in MODIFIER_DEPS | ARGUMENT_DEPS:
+        for tok in toks:
+            if tok.pos not in SWEPT_POS or tok.dep in NOT_SWEPT_DEP_IDS:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
-            if self._may_be_actor(tok, offset):
+            if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
                 self._resolve(tok, offset, direct=True, places=False, strict=True)
 
     def _may_be_actor(self, tok: Token, offset: int) -> bool:
@@ -331,18 +539,33 @@ class DocumentActors:
             for c in tok.children
         )
 
-    def _name_runs(self, doc: Doc, offset: int) -> list[Span]:
+    def _name_runs(self, doc: Doc, offset: int, toks: list[Token] | None = None) -> list[Span]:
         """Runs of capitalised proper nouns that no table knows: likely names of people.
-        (The parser's own entity recogniser would double the cost of a parse.)"""
+        (The parser's own entity recogniser would double the cost of a parse.) Cached per
+        sentence: the quote and event stages ask again for each name they meet."""
+        cached = self._runs.get(id(doc))
+        if cached is not None and cached[0] is doc:
+            return cached[1]
+        runs = self._find_name_runs(doc, offset, doc if toks is None else toks)
+        self._runs[id(doc)] = (doc, runs)
+        return runs
+
+    def _find_name_runs(self, doc: Doc, offset: int, toks: Iterable[Token]) -> list[Span]:
         runs: list[Span] = []
         start = None
-        for tok in [*doc, None]:
-            ok = tok is not None and self._unknown_name(tok, offset)
+        for tok in toks:
+            ok = (
+                tok.pos == PROPN
+                and tok.text[:1].isupper()
+                and self.match_at_char(tok.idx + offset) is None
+            )
             if ok and start is None:
                 start = tok.i
             elif not ok and start is not None:
-                runs.append(doc[start : tok.i if tok is not None else len(doc)])
+                runs.append(doc[start : tok.i])
                 start = None
+        if start is not None:
+            runs.append(doc[start : len(doc)])
         return runs
 
     def _unknown_name(self, tok: Token, offset: int) -> bool:
@@ -400,8 +623,11 @@ class DocumentActors:
             or (self._variant_of(run.text) if len(run) == 1 else None)
         )
         if actor_id is None:
+            country = self._default_for(token.idx + offset, "CVL")
+            if country is None:
+                return None
             actor_id = "person:" + _slug(run.text)
-            self._actor(actor_id, run.text, f"{self.default_country}CVL", kind="person")
+            self._actor(actor_id, run.text, f"{country}CVL", kind="person")
             self._add_name(run.text, actor_id)
             self._add_name(run[-1].text, actor_id)
         start = run.start_char + offset
@@ -414,10 +640,14 @@ class DocumentActors:
     ) -> ActorRef | None:
         if token.pos_ == "PRON":
             return self._pronoun(token, offset)
+        if token.lower_ == "latter" and any(c.lower_ == "the" for c in token.children):
+            return self._latter(token, offset)
+        if self._nothing_under(token, offset):
+            return None
         gerund_owner = _gerund_owner(token)
         if gerund_owner is not None:
             token = gerund_owner  # "Turkey's supplying Ukraine" mis-parsed around "Ukraine"
-        np = noun_phrase(token)
+        np = self._noun_phrase(token)
         heads = [token, *[c for c in token.children if c.dep_ == "appos"]]
         matches = self._matches_in(np, offset)
         # 1. a head covered by a name with its own code
@@ -457,10 +687,8 @@ class DocumentActors:
                 # police officers": the same actor again
                 return self._ref(earlier, np, offset, "role", head=token)
         if role and not country and not _owned_by_unknown(token, self, offset):
-            country = (
-                self._country_from_place(token, offset)
-                or self.default_country
-                or self._sentence_country(token, offset)
+            country = self._country_from_place(token, offset) or self._default_for(
+                token.idx + offset, role, (offset, offset + _doc_length(token.doc))
             )
         if role and country:
             code = _compose(country, role)
@@ -489,9 +717,9 @@ class DocumentActors:
             if explicit and how == "role":
                 self._note_head(token.lemma_.lower(), ref.start, code)
                 self._note_head(token.lower_, ref.start, code)
-            if token.tag_ == "NN" and role in PERSON_ROLES:
-                self._individuals.add((ref.start, ref.end))  # "the driver": a 'he' later
-                self._individuals.add(self._last_key)
+            if token.tag_ == "NN" and self._one_person(token, offset, role):
+                self._individual((ref.start, ref.end))  # "the driver": a 'he' later
+                self._individual(self._last_key)
             return ref
         # 3. a pronoun possessor's country: "his country"
         lemma = token.lemma_.lower()
@@ -503,6 +731,12 @@ class DocumentActors:
                     suffix = "GOV" if lemma == "government" else ""
                     code = ref.code[:3] + suffix
                     return self._ref(self._code_actor(code), np, offset, "pronoun", head=token)
+            elif lemma in ("country", "nation") and token.tag_ == "NN" and _only_the(token):
+                # "the country's borders": the country or government the text named last; a
+                # bare "the country" is mostly a place ("left the country")
+                actor_id = self._country_before(token.idx + offset)
+                if actor_id is not None:
+                    return self._ref(actor_id, np, offset, "pronoun", head=token)
         # 4. a thing marked by its owner: "the Turkish initiative", "Turkey's offer"
         if token.pos_ in ("NOUN", "PROPN") and not role and not direct:
             owners = [c for c in token.children if c.dep_ in ("amod", "poss", "compound")]
@@ -524,6 +758,56 @@ class DocumentActors:
                     ):
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
+
+    def _nothing_under(self, token: Token, offset: int) -> bool:
+        """True when no word the token governs can make it an actor: no gazetteer match, no
+        known name, no possessive pronoun and no self word ('country') in its subtree. The
+        noun phrase is a part of the subtree, so composing it would find nothing; most
+        arguments of events end here, before the costlier composition."""
+        if token.lemma_.lower() in SELF_WORDS:
+            return False
+        left, right = token.left_edge, token.right_edge
+        start = left.idx + offset
+        end = right.idx + len(right.text) + offset
+        k = bisect.bisect_left(self._starts, end) - 1
+        if k >= 0 and self.matches[k].end > start:
+            return False
+        at = self._name_chars
+        n = bisect.bisect_left(at, start)
+        if n < len(at) and at[n] < end:
+            return False
+        # a possessive pronoun ("its staff") is resolved on the way, as a mention of its own
+        poss = self._poss_in(token.doc)
+        n = bisect.bisect_left(poss, left.i)
+        return not (n < len(poss) and poss[n] <= right.i)
+
+    def _noun_phrase(self, token: Token) -> list[Token]:
+        """``noun_phrase``, cached per sentence: the event stage asks for the same arguments
+        several times. The list is shared; callers must not change it."""
+        doc = token.doc
+        cached = self._nps.get(id(doc))
+        if cached is None or cached[0] is not doc:
+            cached = self._nps[id(doc)] = (doc, {})
+        found = cached[1].get(token.i)
+        if found is None:
+            found = cached[1][token.i] = noun_phrase(token)
+        return found
+
+    def _poss_in(self, doc: Doc) -> list[int]:
+        """Indices of the possessive pronouns of a parsed sentence (cached per sentence)."""
+        found = self._poss.get(id(doc))
+        if found is None or found[0] is not doc:
+            found = (doc, [t.i for t in doc if t.dep_ == "poss" and t.pos_ == "PRON"])
+            self._poss[id(doc)] = found
+        return found[1]
+
+    def _one_person(self, token: Token, offset: int, role: str) -> bool:
+        """'the judge', 'the driver', 'a suspect' name one person whom 'he' or 'she' may
+        mean later; 'the court', 'the government' and 'the police' name institutions."""
+        if role not in PERSON_ROLES:
+            return False
+        m = self.match_at_char(token.idx + offset)
+        return m is not None and (m.entry.kind == "title" or role in ("CVL", "CRM"))
 
     def _settle(self, actor_id: str, code: str, explicit: bool) -> None:
         """A person first coded from the document's country ("journalist Jamal Khashoggi") takes
@@ -637,23 +921,12 @@ class DocumentActors:
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":
                         continue
-                    for tok in noun_phrase(pobj):
+                    for tok in self._noun_phrase(pobj):
                         m = self.match_at_char(tok.idx + offset)
-                        if m and m.entry.kind in COUNTRY_KINDS:
+                        # a named place, not an adjective: "met at an Irish pub" in Paris
+                        if m and m.entry.kind in COUNTRY_KINDS and m.entry.kind != "demonym":
                             return m.entry.country or m.entry.code[:3]
         return None
-
-    def _sentence_country(self, token: Token, offset: int) -> str | None:
-        """The one country a sentence places itself in, if it names exactly one."""
-        start, end = offset, offset + len(token.doc.text)
-        k = bisect.bisect_left(self._starts, start)
-        found = set()
-        while k < len(self.matches) and self.matches[k].start < end:
-            m = self.matches[k]
-            if m.entry.kind in COUNTRY_KINDS:
-                found.add(m.entry.country or m.entry.code[:3])
-            k += 1
-        return found.pop() if len(found) == 1 else None
 
     def _main_country(self) -> str | None:
         """The country a document is about, when one clearly dominates its mentions."""
@@ -672,6 +945,7 @@ class DocumentActors:
     def _pronoun(self, token: Token, offset: int) -> ActorRef | None:
         word = token.lower_
         char = token.idx + offset
+        gender = GENDER.get(word, "")
         if word in PERSON_PRONOUNS:
             wanted = "person"
         elif word in THING_PRONOUNS:
@@ -682,23 +956,24 @@ class DocumentActors:
         # starting at the same place), scanning back from the pronoun in text order.
         best: Mention | None = None
         best_seq = 0
-        k = bisect.bisect_left(self._order, (char + 1,))
+        order = self._persons if wanted == "person" else self._things
+        k = bisect.bisect_left(order, (char + 1,))
         while k > 0:
             k -= 1
-            start, seq, key = self._order[k]
+            start, seq, key = order[k]
             if best is not None and start < best.start:
                 break
             mention = self.mentions[key]
-            if mention.end > char or mention.how in ("pronoun", "demonym", "modifier", "place"):
-                continue  # adjectives and owners of things are not what 'it' points back to
-            actor = self.actors[mention.actor]
-            is_person = actor.kind == "person" or key in self._individuals
-            if (wanted == "person") != is_person:
-                continue
+            if mention.end > char or (gender and self._gender.get(mention.actor, gender) != gender):
+                continue  # 'he' is not someone already called 'she'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
+        if best is not None and word in ("it", "its", "itself"):
+            best = self._subject_before(char, best)
+        if wanted == "person" and token.tag_ in ("PRP$", ""):
+            best = self._cataphor(char) or best
         if best is None:
             return None
         if wanted == "person":
@@ -708,8 +983,103 @@ class DocumentActors:
                 return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
+        if gender:
+            self._gender.setdefault(best.actor, gender)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _subject_before(self, char: int, best: Mention) -> Mention:
+        """'Turkey wanted to prove to Russia that it ...': 'it' continues the subject of the
+        sentence rather than the latest object. The latest actor before the pronoun that is the
+        subject of a clause of the pronoun's own sentence, if any."""
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, char) - 1
+        lo = starts[n] if n >= 0 else 0
+        k = bisect.bisect_left(self._things, (char + 1,))
+        while k > 0:
+            k -= 1
+            start, _, key = self._things[k]
+            if start < lo:
+                break
+            mention = self.mentions[key]
+            if mention.end > char:
+                continue
+            head = self._head_token(mention)
+            if head is not None and head.dep_ in ("nsubj", "nsubjpass"):
+                # 'it' means one actor: not "Ukraine and Western countries"
+                plural = head.tag_ in ("NNS", "NNPS") or any(
+                    c.dep_ == "conj" for c in head.children
+                )
+                return best if plural else mention
+        return best
+
+    def _cataphor(self, char: int) -> Mention | None:
+        """'In his speech in Ankara, the Ukrainian ambassador said ...': a possessive in a
+        phrase put before the subject of the sentence means that subject, when it is a
+        person."""
+        tok = self._parsed.get(char)
+        if tok is None or tok.tag_ != "PRP$":
+            return None
+        offset = char - tok.idx
+        root = tok.doc[tok.i]
+        while root.head.i != root.i:
+            root = root.head
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or tok.i >= subj.left_edge.i or subj.pos_ == "PRON":
+            return None
+        if any(c.dep_ == "nsubj" for c in tok.head.ancestors):
+            return None
+        if self._resolving_subject:
+            return None
+        self._resolving_subject = True
+        try:
+            ref = self._resolve(subj, offset, direct=True, places=False)
+        finally:
+            self._resolving_subject = False
+        if ref is None or ref.actor is None:
+            return None
+        key = next(
+            (
+                k
+                for k, m in self.mentions.items()
+                if m.actor == ref.actor and m.start >= ref.start and m.end <= ref.end
+            ),
+            None,
+        )
+        if key is None:
+            return None
+        person = self.actors[ref.actor].kind == "person" or key in self._individuals
+        return self.mentions[key] if person else None
+
+    def _latter(self, token: Token, offset: int) -> ActorRef | None:
+        """'the latter': of the actors just named, the one named last (not a pronoun)."""
+        char = token.idx + offset
+        k = bisect.bisect_left(self._things, (char,))
+        while k > 0:
+            k -= 1
+            mention = self.mentions[self._things[k][2]]
+            if mention.end <= char:
+                end = char + len(token.text)
+                self._mention(char, end, mention.actor, "pronoun")
+                actor = self.actors[mention.actor]
+                return ActorRef(actor.code, token.text, char, end, actor.id)
+        return None
+
+    def _country_before(self, char: int) -> str | None:
+        """The country of the latest country, demonym, capital or place named before ``char``
+        ("the Syrian government ... the country's borders")."""
+        k = bisect.bisect_left(self._starts, char)
+        while k > 0:
+            k -= 1
+            m = self.matches[k]
+            if m.end <= char and m.entry.kind in COUNTRY_KINDS:
+                return self._code_actor(m.entry.country or m.entry.code[:3])
+        return None
+
+    def _sentence_starts(self) -> list[int]:
+        if self._sent_starts is None:
+            self._sent_starts = [s.start_char for s in self.tokens.sents]
+        return self._sent_starts
 
     # ---------------------------------------------------------------- records
 
@@ -748,8 +1118,16 @@ class DocumentActors:
         return ActorRef(self.actors[actor_id].code, self.text[start:end], start, end, actor_id)
 
     def _token_in(self, anchor: Token, m: Match, offset: int) -> Token:
-        """The token of a parsed sentence where a match starts."""
-        return anchor.doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
+        """The token of a parsed sentence where a match starts (through a per-sentence map of
+        token starts: building a span for each question is costly)."""
+        doc = anchor.doc
+        cached = self._starts_in.get(id(doc))
+        if cached is None or cached[0] is not doc:
+            cached = self._starts_in[id(doc)] = (doc, {t.idx: t.i for t in doc})
+        i = cached[1].get(m.start - offset)
+        if i is not None:
+            return doc[i]
+        return doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
 
     def _code_actor(self, code: str, name: str | None = None) -> str:
         country = code[:3]
@@ -780,13 +1158,32 @@ class DocumentActors:
             kind=kind,
         )
 
+    def _individual(self, key: tuple[int, int]) -> None:
+        """Mark a role phrase as naming one person; a 'he' or 'she' may now point to it."""
+        if key in self._individuals:
+            return
+        self._individuals.add(key)
+        seq = self._seq.get(key)
+        if seq is None or self.actors[self.mentions[key].actor].kind == "person":
+            return
+        entry = (key[0], seq, key)
+        k = bisect.bisect_left(self._things, entry)
+        if k < len(self._things) and self._things[k] == entry:
+            del self._things[k]
+            bisect.insort(self._persons, entry)
+
     def _mention(self, start: int, end: int, actor_id: str, how: str, alias: bool = True) -> bool:
         """Record a mention; False if one was already recorded at the same place."""
         if (start, end) in self.mentions:
             return False
         text = self.text[start:end]
-        self.mentions[(start, end)] = Mention(start, end, text, actor_id, -1, how)
-        bisect.insort(self._order, (start, len(self.mentions), (start, end)))
+        key = (start, end)
+        self.mentions[key] = Mention(start, end, text, actor_id, -1, how)
+        if how not in UNREFERRED_HOWS:  # adjectives and owners of things: not what 'it' means
+            entry = (start, len(self.mentions), key)
+            self._seq[key] = entry[1]
+            person = self.actors[actor_id].kind == "person" or key in self._individuals
+            bisect.insort(self._persons if person else self._things, entry)
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)
@@ -1066,6 +1463,21 @@ def _compose(country: str, role: str) -> str:
     return country + role
 
 
+def _only_the(token: Token) -> bool:
+    """ "the country's": a bare definite owner, with nothing that says which country."""
+    children = list(token.children)
+    return (
+        any(c.lower_ == "the" for c in children)
+        and any(c.dep_ == "case" for c in children)
+        and all(c.dep_ in ("det", "case") for c in children)
+    )
+
+
+def _doc_length(doc: Doc) -> int:
+    """Length of a parsed sentence's text, without joining its tokens into a string."""
+    return doc[-1].idx + len(doc[-1].text_with_ws) if len(doc) else 0
+
+
 def _refers(tok: Token) -> bool:
     """'they', 'its' nearly always point to an actor or a thing named before; 'it' only as the
     subject or object of a verb that is not a dummy ("it is possible", "it happened")."""
@@ -1149,6 +1561,14 @@ def _capitalised(span: Span) -> bool:
     words = [t for t in span if t.lower_ not in ("the", "a", "an")] or list(span)
     first = words[0].text
     return first[:1].isupper() or first[:1].isdigit()
+
+
+_PREPS = {"of", "for", "to", "with", "by", "on", "in", "at", "from", "who", "which", "and", "or"}
+
+
+def _plural(word: str) -> bool:
+    """'senators', 'officers': a title word in the plural heads a list of names."""
+    return word.endswith("s") and not word.endswith("ss")
 
 
 def _is_name_token(tok: Token) -> bool:
