@@ -768,8 +768,18 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def _dative_passive(tok: Token) -> Token | None:
+    """The receiver of a passive that keeps its direct object: "Syria was given aid by Turkey"
+    (the aid is the thing given, Syria the one it went to)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+
+
 def _object(tok: Token) -> Token | None:
     if _is_passive(tok):
+        if _dative_passive(tok) is not None:
+            return next(c for c in tok.children if c.dep_ == "dobj")
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 if tok.dep_ == "relcl" and child.tag_ == "WDT":
@@ -828,6 +838,9 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
         return []
     if spec.startswith("prep:"):
         prep = _prep(host, spec[5:])
+        receiver = _dative_passive(host) if spec == "prep:to" else None
+        if prep is None and receiver is not None:
+            return _conjuncts(receiver)  # "Ukraine was promised aid by Germany"
         if prep is None:
             return []
         if prep.dep_ == "mark":  # "for NATO members to increase": the clause's subject
@@ -877,6 +890,9 @@ def _verb_subjects(tok: Token) -> list[Token]:
     """Subjects of a verb, following passives, control, coordination and relative clauses."""
     if _is_passive(tok):
         agent = _prep(tok, "by")
+        if agent is None and _dative_passive(tok) is not None:
+            obj = _object(tok)
+            agent = _prep(obj, "by") if obj is not None else None  # "promised aid by Germany"
         if agent is not None:
             return [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
         return []
