@@ -187,6 +187,8 @@ class EventExtractor:
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
+        if entry.modifiers is not None and not (_modifier_lemmas(obj) & entry.modifiers):
+            return False  # "went on a hunger strike" is no labour strike
         if (
             not entry.prep
             and entry.not_objects
@@ -716,6 +718,14 @@ def _object_lemmas(obj: Token | None) -> set[str]:
     return {obj.lemma_.lower()} | {
         c.lemma_.lower() for c in obj.children if c.dep_ in ("conj", "nmod", "compound")
     }
+
+
+def _modifier_lemmas(obj: Token | None) -> set[str]:
+    """The words that say what kind of thing the object is: "a *hunger* strike",
+    "*military* aid"."""
+    if obj is None:
+        return set()
+    return {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
 
 
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
