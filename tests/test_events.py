@@ -54,6 +54,15 @@ def test_dative_passive_agent_on_the_object(coder: Coder) -> None:
     assert any(s == "DEU" and c.startswith("03") and t == "MDA" for s, c, t in got)
 
 
+def test_rejecting_a_demand_codes_what_was_demanded_to_its_maker(coder: Coder) -> None:
+    got = triples(
+        events(coder, "Belarus rejected the Polish demand that it release the activists.")
+    )
+    assert ("BLR", "1243", "POL") in got
+    # a relative clause about the demand is not what was demanded
+    assert not by_code(events(coder, "Belarus rejected the demand that Poland released."), "1243")
+
+
 def test_coordinated_subjects_give_one_event_each(coder: Coder) -> None:
     got = triples(events(coder, "Ukraine and Western countries accused Russia of aggression."))
     assert {("UKR", "RUS"), ("WST", "RUS")} <= {(s, t) for s, c, t in got if c.startswith("112")}

@@ -262,6 +262,8 @@ class EventExtractor:
                     inner.source_tokens = _targets_of(tok, entry.targets)
                 pred.embedded = inner
             return pred
+        if inner is not None and frame == "reject":
+            inner = self._demanded(inner)
         if inner is not None:
             mapped = self.lex.frame_code(frame, inner.code)
             if mapped is not None:
@@ -280,6 +282,32 @@ class EventExtractor:
         if frame == "intend":
             pred.modality = "intended"
         return pred
+
+    def _demanded(self, inner: Predicate) -> Predicate:
+        """What a rejected demand or appeal asked for: "rejected the US demand that Maduro step
+        down" is refusing to resign (1231), "rejected Hamas's demand for a prisoner release"
+        refusing a release (1243). The demand noun stays the target host, so its maker is the
+        target; the asked-for event is consumed."""
+        tok = inner.token
+        if tok.pos_ != "NOUN" or inner.code[:2] not in ("02", "10"):
+            return inner
+        content: Predicate | None = None
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl", "ccomp") and _subjunctive(child):
+                content = self.verb_predicate(child)
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                nouns = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                content = self.noun_predicate(nouns[0]) if nouns else None
+            if content is not None and self.lex.frame_code("reject", content.code) is not None:
+                break
+            content = None
+        if content is None:
+            return inner
+        demanded = Predicate(
+            content.token, content.code, f"{inner.rule}+{content.rule}", inner.targets, tok
+        )
+        demanded.embedded = content
+        return demanded
 
     def _embedded(self, tok: Token, entry: VerbEntry) -> Predicate | None:
         """The event a frame verb wraps: infinitive, gerund, object noun or prepositional noun."""
@@ -726,6 +754,28 @@ def _modifier_lemmas(obj: Token | None) -> set[str]:
     if obj is None:
         return set()
     return {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A clause that says what is demanded: "(the demand) that he resign", "that they be
+    released", "to release"; not a relative clause that tells of the demand ("that Russia
+    rejected")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "the demand to release the tanker"
+    if not _has_subject(tok):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return False
+    if tok.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True  # a that-clause on a noun is its content
+    if tok.tag_ == "VBP":  # "that he resign": a bare verb after a singular subject
+        subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        return bool(subs) and (
+            subs[0].tag_ in ("NN", "NNP") or subs[0].lower_ in ("he", "she", "it")
+        )
+    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
 
 
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
