@@ -63,6 +63,12 @@ def test_rejecting_a_demand_codes_what_was_demanded_to_its_maker(coder: Coder) -
     assert not by_code(events(coder, "Belarus rejected the demand that Poland released."), "1243")
 
 
+def test_quantity_noun_object_selects_as_what_it_counts(coder: Coder) -> None:
+    got = triples(events(coder, "Lebanon hosts hundreds of thousands of Syrian refugees."))
+    assert ("LBN", "075", "SYRREF") in got
+    assert not any(c == "043" for _, c, _ in got)  # hosting refugees is no visit
+
+
 def test_coordinated_subjects_give_one_event_each(coder: Coder) -> None:
     got = triples(events(coder, "Ukraine and Western countries accused Russia of aggression."))
     assert {("UKR", "RUS"), ("WST", "RUS")} <= {(s, t) for s, c, t in got if c.startswith("112")}

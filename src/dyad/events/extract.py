@@ -163,7 +163,7 @@ class EventExtractor:
             return False
         if not entry.passive and _is_passive(tok):
             return False
-        obj = _object(tok)
+        obj = self._counted(_object(tok))
         if entry.prep:
             # "invested billions in Egypt": the parser may hang the phrase on the object
             preps = _preps(tok, entry.prep) or (_preps(obj, entry.prep) if obj is not None else [])
@@ -179,7 +179,7 @@ class EventExtractor:
                 ),
                 phrases[0],
             )
-            obj = pobjs[0] if pobjs else None
+            obj = self._counted(pobjs[0]) if pobjs else None
         if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
             return False
         lemma = obj.lemma_.lower() if obj is not None else None
@@ -209,6 +209,18 @@ class EventExtractor:
             ):
                 return False
         return True
+
+    def _counted(self, obj: Token | None) -> Token | None:
+        """What a quantity noun counts: "hundreds of thousands of refugees" selects as refugees."""
+        while obj is not None and (
+            obj.like_num or self.lex.policy.has("quantity_noun", obj.lemma_)
+        ):
+            of = _prep(obj, "of")
+            pobjs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+            if not pobjs:
+                break
+            obj = pobjs[0]
+        return obj
 
     def _best_noun(self, tok: Token) -> NounEntry | None:
         best: NounEntry | None = None

@@ -37,6 +37,7 @@ POLICY_KINDS = {
     "relation_noun",
     "disaster_word",
     "disaster_root",
+    "quantity_noun",
 }
 
 
