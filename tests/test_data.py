@@ -176,3 +176,17 @@ def test_party_rows_do_not_overlap_in_time() -> None:
     for name, terms in by_name.items():
         terms.sort()
         assert all(a[1] <= b[0] for a, b in pairwise(terms)), name
+
+
+def test_no_verb_entry_drops_a_target_its_code_needs() -> None:
+    """An entry with no target slot codes nothing unless its code may stand alone (policy
+    one_sided_root), and it still wins the lemma over light verbs: "hosted refugees" would be
+    lost. Only frame verbs without a code of their own may have no target."""
+    lex = default_lexicon()
+    bad = [
+        e.id
+        for entries in lex.verbs.values()
+        for e in entries
+        if "none" in e.targets and e.code is not None and not lex.one_sided(e.code)
+    ]
+    assert bad == []

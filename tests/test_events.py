@@ -42,6 +42,33 @@ def test_passive_without_agent_codes_nothing(coder: Coder) -> None:
     assert events(coder, "Ukraine was attacked on Monday.") == []
 
 
+def test_dative_passive_agent_gives_and_subject_receives(coder: Coder) -> None:
+    got = triples(events(coder, "Jordan was given weapons by France."))
+    assert ("FRA", "072", "JOR") in got
+    assert not any(s.startswith("JOR") for s, _, _ in got)
+
+
+def test_dative_passive_agent_on_the_object(coder: Coder) -> None:
+    # the parser may hang "by Germany" on the object: "promised aid by Germany"
+    got = triples(events(coder, "Moldova was promised aid by Germany."), modality=None)
+    assert any(s == "DEU" and c.startswith("03") and t == "MDA" for s, c, t in got)
+
+
+def test_rejecting_a_demand_codes_what_was_demanded_to_its_maker(coder: Coder) -> None:
+    got = triples(
+        events(coder, "Belarus rejected the Polish demand that it release the activists.")
+    )
+    assert ("BLR", "1243", "POL") in got
+    # a relative clause about the demand is not what was demanded
+    assert not by_code(events(coder, "Belarus rejected the demand that Poland released."), "1243")
+
+
+def test_quantity_noun_object_selects_as_what_it_counts(coder: Coder) -> None:
+    got = triples(events(coder, "Lebanon hosts hundreds of thousands of Syrian refugees."))
+    assert ("LBN", "075", "SYRREF") in got
+    assert not any(c == "043" for _, c, _ in got)  # hosting refugees is no visit
+
+
 def test_coordinated_subjects_give_one_event_each(coder: Coder) -> None:
     got = triples(events(coder, "Ukraine and Western countries accused Russia of aggression."))
     assert {("UKR", "RUS"), ("WST", "RUS")} <= {(s, t) for s, c, t in got if c.startswith("112")}

@@ -163,7 +163,7 @@ class EventExtractor:
             return False
         if not entry.passive and _is_passive(tok):
             return False
-        obj = _object(tok)
+        obj = self._counted(_object(tok))
         if entry.prep:
             # "invested billions in Egypt": the parser may hang the phrase on the object
             preps = _preps(tok, entry.prep) or (_preps(obj, entry.prep) if obj is not None else [])
@@ -179,7 +179,7 @@ class EventExtractor:
                 ),
                 phrases[0],
             )
-            obj = pobjs[0] if pobjs else None
+            obj = self._counted(pobjs[0]) if pobjs else None
         if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
             return False
         lemma = obj.lemma_.lower() if obj is not None else None
@@ -187,6 +187,8 @@ class EventExtractor:
             return False
         if lemma is not None and lemma in entry.not_objects:
             return False
+        if entry.modifiers is not None and not (_modifier_lemmas(obj) & entry.modifiers):
+            return False  # "went on a hunger strike" is no labour strike
         if (
             not entry.prep
             and entry.not_objects
@@ -207,6 +209,18 @@ class EventExtractor:
             ):
                 return False
         return True
+
+    def _counted(self, obj: Token | None) -> Token | None:
+        """What a quantity noun counts: "hundreds of thousands of refugees" selects as refugees."""
+        while obj is not None and (
+            obj.like_num or self.lex.policy.has("quantity_noun", obj.lemma_)
+        ):
+            of = _prep(obj, "of")
+            pobjs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
+            if not pobjs:
+                break
+            obj = pobjs[0]
+        return obj
 
     def _best_noun(self, tok: Token) -> NounEntry | None:
         best: NounEntry | None = None
@@ -260,6 +274,8 @@ class EventExtractor:
                     inner.source_tokens = _targets_of(tok, entry.targets)
                 pred.embedded = inner
             return pred
+        if inner is not None and frame == "reject":
+            inner = self._demanded(inner)
         if inner is not None:
             mapped = self.lex.frame_code(frame, inner.code)
             if mapped is not None:
@@ -278,6 +294,32 @@ class EventExtractor:
         if frame == "intend":
             pred.modality = "intended"
         return pred
+
+    def _demanded(self, inner: Predicate) -> Predicate:
+        """What a rejected demand or appeal asked for: "rejected the US demand that Maduro step
+        down" is refusing to resign (1231), "rejected Hamas's demand for a prisoner release"
+        refusing a release (1243). The demand noun stays the target host, so its maker is the
+        target; the asked-for event is consumed."""
+        tok = inner.token
+        if tok.pos_ != "NOUN" or inner.code[:2] not in ("02", "10"):
+            return inner
+        content: Predicate | None = None
+        for child in tok.children:
+            if child.dep_ in ("acl", "relcl", "ccomp") and _subjunctive(child):
+                content = self.verb_predicate(child)
+            elif child.dep_ == "prep" and child.lower_ == "for":
+                nouns = [c for c in child.children if c.dep_ == "pobj" and c.pos_ == "NOUN"]
+                content = self.noun_predicate(nouns[0]) if nouns else None
+            if content is not None and self.lex.frame_code("reject", content.code) is not None:
+                break
+            content = None
+        if content is None:
+            return inner
+        demanded = Predicate(
+            content.token, content.code, f"{inner.rule}+{content.rule}", inner.targets, tok
+        )
+        demanded.embedded = content
+        return demanded
 
     def _embedded(self, tok: Token, entry: VerbEntry) -> Predicate | None:
         """The event a frame verb wraps: infinitive, gerund, object noun or prepositional noun."""
@@ -718,6 +760,36 @@ def _object_lemmas(obj: Token | None) -> set[str]:
     }
 
 
+def _modifier_lemmas(obj: Token | None) -> set[str]:
+    """The words that say what kind of thing the object is: "a *hunger* strike",
+    "*military* aid"."""
+    if obj is None:
+        return set()
+    return {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def _subjunctive(tok: Token) -> bool:
+    """A clause that says what is demanded: "(the demand) that he resign", "that they be
+    released", "to release"; not a relative clause that tells of the demand ("that Russia
+    rejected")."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return True  # "the demand to release the tanker"
+    if not _has_subject(tok):
+        return False
+    if any(c.dep_ == "aux" and c.tag_ == "MD" for c in tok.children):
+        return False
+    if tok.tag_ == "VB" or any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True  # a that-clause on a noun is its content
+    if tok.tag_ == "VBP":  # "that he resign": a bare verb after a singular subject
+        subs = [c for c in tok.children if c.dep_ in SUBJECT_DEPS]
+        return bool(subs) and (
+            subs[0].tag_ in ("NN", "NNP") or subs[0].lower_ in ("he", "she", "it")
+        )
+    return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
+
+
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
     """The noun an entry's object selector looked at."""
     if entry.prep:
@@ -768,8 +840,18 @@ def _is_passive(tok: Token) -> bool:
     return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in tok.children)
 
 
+def _dative_passive(tok: Token) -> Token | None:
+    """The receiver of a passive that keeps its direct object: "Syria was given aid by Turkey"
+    (the aid is the thing given, Syria the one it went to)."""
+    if not any(c.dep_ == "dobj" for c in tok.children):
+        return None
+    return next((c for c in tok.children if c.dep_ in PASSIVE_SUBJECT_DEPS), None)
+
+
 def _object(tok: Token) -> Token | None:
     if _is_passive(tok):
+        if _dative_passive(tok) is not None:
+            return next(c for c in tok.children if c.dep_ == "dobj")
         for child in tok.children:
             if child.dep_ in PASSIVE_SUBJECT_DEPS:
                 if tok.dep_ == "relcl" and child.tag_ == "WDT":
@@ -828,6 +910,9 @@ def _target_tokens(host: Token, spec: str) -> list[Token]:
         return []
     if spec.startswith("prep:"):
         prep = _prep(host, spec[5:])
+        receiver = _dative_passive(host) if spec == "prep:to" else None
+        if prep is None and receiver is not None:
+            return _conjuncts(receiver)  # "Ukraine was promised aid by Germany"
         if prep is None:
             return []
         if prep.dep_ == "mark":  # "for NATO members to increase": the clause's subject
@@ -877,6 +962,9 @@ def _verb_subjects(tok: Token) -> list[Token]:
     """Subjects of a verb, following passives, control, coordination and relative clauses."""
     if _is_passive(tok):
         agent = _prep(tok, "by")
+        if agent is None and _dative_passive(tok) is not None:
+            obj = _object(tok)
+            agent = _prep(obj, "by") if obj is not None else None  # "promised aid by Germany"
         if agent is not None:
             return [t for c in agent.children if c.dep_ == "pobj" for t in _conjuncts(c)]
         return []

@@ -37,6 +37,7 @@ POLICY_KINDS = {
     "relation_noun",
     "disaster_word",
     "disaster_root",
+    "quantity_noun",
 }
 
 
@@ -77,12 +78,14 @@ class VerbEntry:
     targets: tuple[str, ...] = ("object",)
     pos: str = "VERB"
     complements: frozenset[str] | None = None  # what the object is called: 'called it a "hoax"'
+    modifiers: frozenset[str] | None = None  # the object's own modifier: "a *hunger* strike"
 
     @property
     def specificity(self) -> int:
         # a complement selector outranks an object-role one: 'called Trump a "liar"' is no call
         return sum(
-            x is not None for x in (self.prep, self.particle, self.objects, self.object_role)
+            x is not None
+            for x in (self.prep, self.particle, self.objects, self.object_role, self.modifiers)
         ) + 2 * (self.complements is not None)
 
 
@@ -183,6 +186,8 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         code = e.get("code")
         if code is None and frame is None:
             raise DataError(f"{where}: an entry needs a code or a frame")
+        if e.get("modifier") is not None and e.get("object") is None:
+            raise DataError(f"{where}: a modifier selector needs an object selector")
         role = e.get("object_role")
         if role not in (None, "person", "actor"):
             raise DataError(f"{where}: object_role must be person or actor")
@@ -201,6 +206,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 targets=_targets(e.get("target"), where),
                 pos=str(e.get("pos", "VERB")).upper(),
                 complements=_words(e.get("complement")),
+                modifiers=_words(e.get("modifier")),
             )
         )
     nouns: dict[str, list[NounEntry]] = defaultdict(list)
