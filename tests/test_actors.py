@@ -367,6 +367,15 @@ def test_it_continues_the_subject_of_its_sentence(coder: Coder) -> None:
     assert next(a.code for a in doc.actors if a.id == it.actor) == "NOR"
 
 
+def test_it_in_a_conditional_clause_keeps_the_latest_actor(coder: Coder) -> None:
+    doc = coder.code(
+        "Norway warned that it would cut trade with Chile if it seized the fishing boats.",
+        "2021-03-02",
+    )
+    second = [m for m in doc.mentions if m.text == "it"][-1]
+    assert next(a.code for a in doc.actors if a.id == second.actor) == "CHL"
+
+
 def test_it_does_not_mean_a_plural_subject(coder: Coder) -> None:
     doc = coder.code(
         "Norway and Western countries accused Russia of moving its ships north.", "2021-03-02"

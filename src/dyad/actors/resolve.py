@@ -970,7 +970,7 @@ class DocumentActors:
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
-        if best is not None and word in ("it", "its", "itself"):
+        if best is not None and word in ("it", "its", "itself") and not self._in_adverbial(char):
             best = self._subject_before(char, best)
         if wanted == "person" and token.tag_ in ("PRP$", ""):
             best = self._cataphor(char) or best
@@ -987,6 +987,18 @@ class DocumentActors:
             self._gender.setdefault(best.actor, gender)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _in_adverbial(self, char: int) -> bool:
+        """'sanctions on Russia if it attacked Ukraine': in a conditional or temporal clause
+        'it' keeps the latest actor; the sentence subject is preferred only in what a verb says
+        or proves ('to prove to Russia that it did not align')."""
+        tok = self._parsed.get(char)
+        if tok is None:
+            return False
+        return tok.head.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless", "when", "once", "after", "before")
+            for c in tok.head.children
+        )
 
     def _subject_before(self, char: int, best: Mention) -> Mention:
         """'Turkey wanted to prove to Russia that it ...': 'it' continues the subject of the
