@@ -12,7 +12,7 @@ import shutil
 import textwrap
 from typing import Any, Protocol, TextIO
 
-from dyad.model import Document, Event
+from dyad.model import CODING_FIELDS, Document, Event
 
 FORMATS = ("table", "json", "jsonl", "csv")
 ONTOLOGIES = ("cameo", "plover")
@@ -25,14 +25,7 @@ CSV_COLUMNS = [
     "source_name",
     "target_code",
     "target_name",
-    "code",
-    "root",
-    "label",
-    "goldstein",
-    "quad_class",
-    "plover",
-    "plover_mode",
-    "modality",
+    *CODING_FIELDS,
     "attributed_to",
     "trigger",
     "trigger_start",
