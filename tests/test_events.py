@@ -321,3 +321,15 @@ def test_emergency_measures_against_a_disaster_are_not_coercion(coder: Coder) ->
 def test_a_reflexive_object_is_no_other_target(coder: Coder) -> None:
     evs = events(coder, "Kenyan police investigated themselves after the shooting.")
     assert by_code(evs, "090") and all(e.target is None for e in by_code(evs, "090"))
+
+
+def test_reported_to_have_done_is_done_by_the_passive_subject(coder: Coder) -> None:
+    found = events(coder, "Norway was reported by Swedish media to have visited Chile.")
+    assert [(e.source.code[:3], e.code, e.target and e.target.code[:3]) for e in found] == [
+        ("NOR", "042", "CHL")
+    ]
+
+
+def test_a_past_participle_after_as_names_no_doer(coder: Coder) -> None:
+    text = 'Norway described the raid as "designed to intimidate Chilean civilians."'
+    assert by_code(events(coder, text), "130") == []

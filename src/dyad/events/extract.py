@@ -982,6 +982,10 @@ def _verb_subjects(tok: Token) -> list[Token]:
     if tok.pos_ == "ADJ" or tok.dep_ in ("acomp",):
         return _verb_subjects(head)
     if tok.dep_ == "xcomp":
+        if any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children):
+            # "were reported by local media to have visited", "was urged to withdraw": the
+            # passive subject does it, never the agent of the verb above
+            return _conjuncts(next(c for c in head.children if c.dep_ in PASSIVE_SUBJECT_DEPS))
         obj = _object(head)
         if obj is not None and head.lemma_.lower() in _OBJECT_CONTROL_VERBS:
             return _conjuncts(obj)
@@ -990,8 +994,9 @@ def _verb_subjects(tok: Token) -> list[Token]:
         return _verb_subjects(head)
     if tok.dep_ == "relcl":
         return _conjuncts(head)
-    if tok.dep_ == "pcomp" and head.dep_ == "prep":
-        # "responded by accepting", "was forceful in blaming": the clause's subject
+    if tok.dep_ == "pcomp" and head.dep_ == "prep" and tok.tag_ == "VBG":
+        # "responded by accepting", "was forceful in blaming": the clause's subject (a past
+        # participle, "described the attack as designed to", names no doer)
         governor = head.head
         while governor.pos_ not in ("VERB", "AUX") and governor.head.i != governor.i:
             governor = governor.head
