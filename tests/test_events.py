@@ -333,3 +333,38 @@ def test_reported_to_have_done_is_done_by_the_passive_subject(coder: Coder) -> N
 def test_a_past_participle_after_as_names_no_doer(coder: Coder) -> None:
     text = 'Norway described the raid as "designed to intimidate Chilean civilians."'
     assert by_code(events(coder, text), "130") == []
+
+
+# ---------------------------------------------------------------- speakers from the quote stage
+
+
+def test_first_person_in_a_quotation_after_a_colon_is_the_quote_speaker(coder: Coder) -> None:
+    # the parser hangs "responded" under the quoted verb: only the quote stage knows the speaker
+    text = (
+        'The Cuban foreign minister responded on Twitter: "I strongly reject the new US '
+        'measure that bans flights."'
+    )
+    rejections = by_code(events(coder, text), "120")
+    assert [(e.source.code, e.target.code if e.target else None) for e in rejections] == [
+        ("CUBGOV", "USA")
+    ]
+    assert rejections[0].attributed_to is not None
+    assert rejections[0].attributed_to.code == "CUBGOV"
+
+
+def test_plural_demonym_is_the_country(coder: Coder) -> None:
+    text = '"We warn the Iranians that our patience is running out", the Israeli minister said.'
+    assert ("ISRGOV", "130", "IRN") in triples(events(coder, text))
+
+
+def test_absolute_with_participle_takes_its_noun_as_doer(coder: Coder) -> None:
+    got = triples(events(coder, "Schools closed on Monday, with students protesting in Chile."))
+    assert ("CHLEDU", "141", None) in got
+
+
+def test_frame_with_prepositional_object_takes_an_infinitive_parsed_as_purpose(
+    coder: Coder,
+) -> None:
+    got = triples(events(coder, "Germany counts on Russia to release the prisoners."))
+    assert ("DEU", "0253", "RUS") in got
+    assert not any(code == "0841" for _, code, _ in got)  # Germany releases no one

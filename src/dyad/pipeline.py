@@ -134,13 +134,13 @@ class Coder:
             else []
         )
         speakers = speakers_by_sentence(quotes, parsed)
+        quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind != "indirect"]
         events = []
         for sent in parsed:
             speaker = speakers.get(sent.sentence.index)
-            for event in self.extractor.extract(sent, actors, speaker):
+            for event in self.extractor.extract(sent, actors, speaker, quoted):
                 self.timeplace.annotate(event, sent, p.date)
                 events.append(event)
-        quoted = [(q.start, q.end, q.speaker) for q in quotes if q.speaker and q.kind != "indirect"]
         actors.resolve_pronouns(quoted, set(self.lexicon.policy.words.get("first_person", ())))
         actor_list, mentions = actors.finish([s.start for s in p.sentences])
         return Document(

@@ -668,6 +668,14 @@ class DocumentActors:
                 return self._ref(actor_id, np, offset, "surname", head=head)
             if places and m and m.entry.kind == "place":
                 return self._ref(self._code_actor(m.entry.code), np, offset, "place", head=token)
+            if (
+                m
+                and m.entry.kind == "demonym"
+                and head.tag_ in ("NNPS", "NNS")
+                and m.end == (head.idx + len(head.text) + offset)
+            ):
+                # "warned the Saudis", "the Turks said": a people named by its plural demonym
+                return self._ref(self._code_actor(m.entry.code), np, offset, "demonym", head=head)
         # 2. a role or title head (or a name after a title) composed with a country
         self._loose = False
         role = self._role(heads, matches, offset, strict)
@@ -915,8 +923,11 @@ class DocumentActors:
         return None
 
     def _country_from_place(self, token: Token, offset: int) -> str | None:
-        """'police in Paris', 'a judge from Texas': the country of a place the role is at."""
-        for child in token.children:
+        """'police in Paris', 'a judge from Texas', 'students protesting in Belgium': the
+        country of a place the role is at."""
+        children = [*token.children]
+        children += [g for c in children if c.dep_ == "acl" for g in c.children]
+        for child in children:
             if child.dep_ == "prep" and child.lower_ in ("in", "from", "at", "of"):
                 for pobj in child.children:
                     if pobj.dep_ != "pobj":

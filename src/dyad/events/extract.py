@@ -60,17 +60,29 @@ class EventExtractor:
         self._actors: DocumentActors | None = None  # set per sentence by extract()
         self._offset = 0
         self._quoted_by: ActorRef | None = None
+        self._quotations: list[tuple[int, int, ActorRef]] = []
 
     # ------------------------------------------------------------------ public
 
     def extract(
-        self, sent: ParsedSentence, actors: DocumentActors, quoted_by: ActorRef | None = None
+        self,
+        sent: ParsedSentence,
+        actors: DocumentActors,
+        quoted_by: ActorRef | None = None,
+        quotations: list[tuple[int, int, ActorRef]] | None = None,
     ) -> list[Event]:
         """All events of one parsed sentence; ``quoted_by`` is the speaker when the sentence
-        sits inside a direct quotation whose speech verb is in another sentence."""
+        sits inside a direct quotation whose speech verb is in another sentence, and
+        ``quotations`` the quote stage's direct quotations (start, end, speaker), for a
+        quotation introduced in its own sentence ('responded on Twitter: "I reject ..."')."""
         doc = sent.doc
         offset = sent.offset
         self._actors, self._offset, self._quoted_by = actors, offset, quoted_by
+        self._quotations = [
+            (start, end, speaker)
+            for start, end, speaker in quotations or ()
+            if speaker.code is not None and start < offset + len(doc.text) and offset < end
+        ]
         # Noun phrases first, in text order, so that a pronoun later in the sentence ("his
         # country", "detained him") can point back to someone the sentence itself introduces.
         for tok in doc:
@@ -327,6 +339,8 @@ class EventExtractor:
         for child in tok.children:
             if child.dep_ in ("xcomp", "ccomp") and child.pos_ in ("VERB", "AUX"):
                 candidates.append(child)
+            elif entry.prep and child.dep_ == "advcl" and _infinitive(child):
+                candidates.append(child)  # "counts on Turkey to act": parsed as a purpose clause
         if entry.prep:
             prep = _prep(tok, entry.prep)
             if prep is not None and prep.dep_ == "mark":
@@ -453,7 +467,8 @@ class EventExtractor:
             pred.source_tokens is None
             and tok.dep_ == "acl"
             and tok.tag_ == "VBG"
-            and tok.head.dep_ != "pobj"  # "a message on Twitter blaming Iran": not Twitter
+            # "a message on Twitter blaming Iran": not Twitter; but "with students protesting"
+            and (tok.head.dep_ != "pobj" or tok.head.head.lower_ == "with")
         ):
             own = self._resolve_all(_conjuncts(tok.head), actors, offset)
             if own:
@@ -741,10 +756,16 @@ class EventExtractor:
         verb = _speech_verb(tok, self.lex.policy, nouns=True)
         if verb is not None:
             subs = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
-            return True, actors.resolve(subs[0], offset) if subs else None
+            ref = actors.resolve(subs[0], offset) if subs else None
+            if ref is not None:
+                return True, ref
         if self._quoted_by is not None:
             return True, self._quoted_by
-        return False, None
+        char = tok.idx + offset
+        for start, end, speaker in self._quotations:
+            if start <= char < end:
+                return True, speaker  # the quote stage knows the speaker the parse does not
+        return verb is not None, None
 
 
 # ---------------------------------------------------------------------- parse helpers
@@ -766,6 +787,13 @@ def _modifier_lemmas(obj: Token | None) -> set[str]:
     if obj is None:
         return set()
     return {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
+
+
+def _infinitive(tok: Token) -> bool:
+    """A "to" infinitive: "(counts on Turkey) to act"."""
+    return tok.pos_ in ("VERB", "AUX") and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in tok.children
+    )
 
 
 def _subjunctive(tok: Token) -> bool:
