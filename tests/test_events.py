@@ -368,3 +368,15 @@ def test_frame_with_prepositional_object_takes_an_infinitive_parsed_as_purpose(
     got = triples(events(coder, "Germany counts on Russia to release the prisoners."))
     assert ("DEU", "0253", "RUS") in got
     assert not any(code == "0841" for _, code, _ in got)  # Germany releases no one
+
+
+def test_mediation_takes_the_parties_of_a_between_phrase_hung_elsewhere(coder: Coder) -> None:
+    text = "Egypt is ready to mediate so that the fighting stops between Israel and Hamas."
+    got = triples(events(coder, text), modality=None)
+    assert ("EGY", "039", "ISR") in got
+    assert ("EGY", "039", None) not in got
+
+
+def test_can_is_a_possibility_not_a_fact(coder: Coder) -> None:
+    doc_events = events(coder, "Qatar can play the role of mediator between Iran and Iraq.")
+    assert {e.modality for e in by_code(doc_events, "045")} == {"hypothetical"}

@@ -223,9 +223,13 @@ class EventExtractor:
         return True
 
     def _counted(self, obj: Token | None) -> Token | None:
-        """What a quantity noun counts: "hundreds of thousands of refugees" selects as refugees."""
+        """What a quantity noun counts: "hundreds of thousands of refugees" selects as refugees;
+        "the role of mediator" as a mediator."""
+        policy = self.lex.policy
         while obj is not None and (
-            obj.like_num or self.lex.policy.has("quantity_noun", obj.lemma_)
+            obj.like_num
+            or policy.has("quantity_noun", obj.lemma_)
+            or policy.has("role_noun", obj.lemma_)
         ):
             of = _prep(obj, "of")
             pobjs = [c for c in of.children if c.dep_ == "pobj"] if of is not None else []
@@ -385,6 +389,10 @@ class EventExtractor:
             sources = self._resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
+            if not targets and self.lex.policy.covers("between_root", pred.code):
+                # "ready to mediate ... so that peace prevails between Russia and Ukraine"
+                parties = _sentence_between(pred.token)
+                targets = self._resolve_all(parties, actors, offset) if len(parties) >= 2 else []
             if self.lex.policy.covers("suspect_root", pred.code):
                 # a civilian arrested, charged or convicted is a suspect in that event
                 targets = [_as_role(t, "CVL", "CRM") for t in targets]
@@ -963,6 +971,14 @@ def _between(pred: Predicate) -> list[Token]:
         if prep is not None:
             return [t for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)]
     return []
+
+
+def _sentence_between(tok: Token) -> list[Token]:
+    """The parties of the one 'between X and Y' of a sentence, wherever the parser hung it."""
+    preps = [t for t in tok.sent if t.lower_ == "between" and t.dep_ == "prep"]
+    if len(preps) != 1:
+        return []
+    return [t for c in preps[0].children if c.dep_ == "pobj" for t in _conjuncts(c)]
 
 
 def _targets_of(tok: Token, specs: tuple[str, ...]) -> list[Token]:

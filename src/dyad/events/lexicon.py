@@ -38,6 +38,8 @@ POLICY_KINDS = {
     "disaster_word",
     "disaster_root",
     "quantity_noun",
+    "between_root",
+    "role_noun",
 }
 
 
