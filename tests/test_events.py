@@ -380,3 +380,13 @@ def test_mediation_takes_the_parties_of_a_between_phrase_hung_elsewhere(coder: C
 def test_can_is_a_possibility_not_a_fact(coder: Coder) -> None:
     doc_events = events(coder, "Qatar can play the role of mediator between Iran and Iraq.")
     assert {e.modality for e in by_code(doc_events, "045")} == {"hypothetical"}
+
+
+def test_arrest_announced_by_police_in_agentless_passive_is_theirs(coder: Coder) -> None:
+    got = triples(events(coder, "Police in Jakarta said three men were detained on Sunday."), None)
+    assert ("IDNCOP", "173", "IDNCRM") in got
+
+
+def test_arrest_reported_by_the_press_names_no_doer(coder: Coder) -> None:
+    text = "Reuters reported that two Egyptian journalists were detained in Cairo."
+    assert not by_code(events(coder, text), "173")

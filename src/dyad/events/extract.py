@@ -503,6 +503,18 @@ class EventExtractor:
                 ref = actors.resolve(t, offset)
                 if ref is not None and ref.code.endswith("JUD"):
                     return [ref]
+        if (
+            not sources
+            and tok.pos_ in ("VERB", "AUX")
+            and _is_passive(tok)
+            and _prep(tok, "by") is None
+            and self.lex.policy.covers("authority_root", pred.code)
+        ):
+            # "a police spokesman confirmed two suspects were arrested": an arrest or charge
+            # announced by an organ of the state with no other doer is that state's act
+            _, speaker = self._speaker(tok, actors, offset)
+            if speaker is not None and speaker.code[3:6] in AUTHORITY_ROLES:
+                return [speaker]
         if not sources and pred.means is not None:
             # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
             for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:
@@ -1199,6 +1211,9 @@ def _speech_verb(tok: Token, policy: Policy, nouns: bool = False) -> Token | Non
         node = parent
     return None
 
+
+# Organs of a state that arrest, charge and try people.
+AUTHORITY_ROLES = {"GOV", "COP", "JUD"}
 
 # Roles of a state: a state's organs speak for each other ("Russia claimed its forces ...").
 STATE_ROLES = {"", "GOV", "MIL", "COP", "SPY", "JUD", "LEG"}

@@ -40,6 +40,7 @@ POLICY_KINDS = {
     "quantity_noun",
     "between_root",
     "role_noun",
+    "authority_root",
 }
 
 
