@@ -7,6 +7,7 @@ streams many, batching the parser across documents.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -93,21 +94,29 @@ class Coder:
         date = doc.date or dt.date.today().isoformat()
         tokens = self.segmenter(doc.text)
         sentences = segment(tokens)
-        chosen = sentences if self.parse_all else [s for s in sentences if self._worth(tokens, s)]
+        if self.parse_all:
+            chosen = sentences
+        else:
+            starts = [t.idx for t in tokens]
+            chosen = [s for s in sentences if self._worth(tokens, starts, doc.text, s)]
         return _Prepared(doc, date, tokens, sentences, chosen)
 
-    def _worth(self, tokens: Doc, sentence: Sentence) -> bool:
+    def _worth(self, tokens: Doc, starts: list[int], text: str, sentence: Sentence) -> bool:
         """Could this sentence hold an event or a quote? A trigger or cue word must be present,
-        or the colon or dash that attributes a quotation."""
-        span = tokens.char_span(sentence.start, sentence.end, alignment_mode="expand")
-        if span is None:
+        or the colon or dash that attributes a quotation. (Token bounds by bisection and the
+        text from the input string: spaCy's ``char_span`` and ``Doc.text`` walk the whole
+        document, once per sentence.)"""
+        first = bisect.bisect_right(starts, sentence.start) - 1
+        last = bisect.bisect_left(starts, sentence.end)
+        span = tokens[max(first, 0) : last]
+        if not len(span):
             return False
         if any(t.lower_ in self.triggers for t in span):
             return True
         if self.quotes is None:
             return False
-        before = tokens.text[max(0, sentence.start - 3) : sentence.start]
-        return self.quotes.wants(span.text, before)
+        before = text[max(0, sentence.start - 3) : sentence.start]
+        return self.quotes.wants(text[sentence.start : sentence.end], before)
 
     def _finish(
         self, batch: list[_Prepared], batch_size: int, n_process: int

@@ -81,7 +81,7 @@ class EventExtractor:
         self._quotations = [
             (start, end, speaker)
             for start, end, speaker in quotations or ()
-            if speaker.code is not None and start < offset + len(doc.text) and offset < end
+            if speaker.code is not None and start < sent.sentence.end and offset < end
         ]
         # Noun phrases first, in text order, so that a pronoun later in the sentence ("his
         # country", "detained him") can point back to someone the sentence itself introduces.

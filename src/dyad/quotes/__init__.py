@@ -619,13 +619,15 @@ class _Inside:
     def __init__(self, marks: list[QuoteSpan]) -> None:
         self.marks = marks  # in text order, never overlapping
         self.starts = [m.start for m in marks]
+        self.ends = [m.end for m in marks]  # also ascending, as the marks never overlap
 
     def at(self, char: int) -> bool:
         k = bisect.bisect_right(self.starts, char) - 1
         return k >= 0 and char < self.marks[k].end
 
     def overlapping(self, start: int, end: int) -> list[int]:
-        return [k for k, m in enumerate(self.marks) if m.start < end and start < m.end]
+        first = bisect.bisect_right(self.ends, start)  # the first mark ending after start
+        return list(range(first, bisect.bisect_left(self.starts, end)))
 
 
 def _speaker_token(verb: Token) -> Token | None:
