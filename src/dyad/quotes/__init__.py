@@ -406,8 +406,9 @@ class QuoteFinder:
         ('Peskov: "..."'), or a dash and a name after it ('"..." — Peskov')."""
         closing = _sentence_at(parsed, mark.end - 1)
         opening = _sentence_at(parsed, mark.start)
-        rest = text[mark.end :]
-        gap = len(rest) - len(rest.lstrip(" \t,.;"))
+        gap = 0  # (no copy of the rest of the text per quotation)
+        while mark.end + gap < len(text) and text[mark.end + gap] in " \t,.;":
+            gap += 1
         following = _sentence_at(parsed, mark.end + gap)  # '..." ' | 'Macron told the world.'
         if following is closing:
             following = None
@@ -418,9 +419,8 @@ class QuoteFinder:
             cue_verbs = self._verbs_of(sent)
             verbs = [
                 t
-                for t in sent.doc
-                if t.i in cue_verbs
-                and not inside.at(t.idx + off)
+                for t in (sent.doc[i] for i in sorted(cue_verbs))
+                if not inside.at(t.idx + off)
                 and ((t.idx + off >= mark.end) if after else (t.idx + off < mark.start))
             ]
             verbs.sort(key=lambda t: abs(t.idx + off - (mark.end if after else mark.start)))
