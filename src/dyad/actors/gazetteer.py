@@ -76,6 +76,7 @@ class Gazetteer:
     matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
+    genders: dict[str, dict[str, str]] = field(default_factory=dict)  # genders.tsv: kind -> word
     _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
     _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
 
@@ -299,6 +300,26 @@ def cues() -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
+GENDER_KINDS = ("given", "title")
+
+
+@lru_cache(maxsize=1)
+def genders() -> dict[str, dict[str, str]]:
+    """Given names and titles that tell a person's sex (``genders.tsv``), by kind: folded
+    word -> 'm' or 'f'. A word listed for both is an error."""
+    out: dict[str, dict[str, str]] = {k: {} for k in GENDER_KINDS}
+    for row in _rows("genders.tsv"):
+        kind, sex = row.get("kind", ""), row.get("gender", "")
+        if kind not in out or sex not in ("m", "f"):
+            raise DataError(f"genders.tsv: row {row['id']}: bad kind or gender")
+        for word in split_list(row.get("words")):
+            key = fold(word)
+            if out[kind].get(key, sex) != sex:
+                raise DataError(f"genders.tsv: row {row['id']}: {word!r} has both genders")
+            out[kind][key] = sex
+    return out
+
+
 def read_user_actors(path: str | Path) -> list[Entry]:
     """A user's actor dictionary: CSV ``pattern,code[,start,end]`` or YAML with the same keys."""
     path = Path(path)
@@ -350,5 +371,5 @@ def build_gazetteer(nlp: Language, user: Iterable[Entry] = ()) -> Gazetteer:
     entries.extend(latest.values())
     countries = {e.code: e.name for e in entries if e.kind == "country"}
     return Gazetteer(
-        entries, countries=countries, member_nouns=member_nouns(), cues=cues()
+        entries, countries=countries, member_nouns=member_nouns(), cues=cues(), genders=genders()
     ).compile(nlp)

@@ -19,7 +19,7 @@ from spacy.strings import get_string_id as _string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer
+from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold
 from dyad.model import Actor, ActorRef, Mention
 
 # Dependencies of words that modify another noun: not actors of their own in a sweep.
@@ -28,6 +28,7 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 # sweep leaves them to it rather than compose the same phrase twice.
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
 NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
+ARGUMENT_DEP_IDS = {_string_id(d) for d in ARGUMENT_DEPS}
 SWEPT_POS = {NOUN, PROPN}
 # Mentions a pronoun never points back to.
 UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
@@ -112,9 +113,11 @@ class DocumentActors:
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
         self._capitalised: list[int] = []  # indices of tokens that start with a capital
         parts: list[str] = []
+        self._token_starts: list[int] = []  # where each token of the text starts
         for tok in tokens:
             text = tok.text
             parts.append(tok.text_with_ws)
+            self._token_starts.append(tok.idx)
             self._positions.setdefault(text, []).append(tok.i)
             if text[:1].isupper():
                 self._capitalised.append(tok.i)
@@ -133,6 +136,7 @@ class DocumentActors:
         # title word -> where a person was introduced with it ("Mayor Dee Margo"), in order
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
+        self._introduced: set[int] = set()  # unnamed individuals a later name was given to
         self.default_country = self._main_country()
         self._where = self._located_country()
         self._register_known_surnames()
@@ -215,6 +219,7 @@ class DocumentActors:
             if _is_name_token(toks[i]) and self.match_at_token(i) is None
         ]
         listed: tuple[int, str, bool] | None = None  # (end of run, code, weak) of a plural title
+        previous = -1  # where the last run of names ended
         n = 0
         while n < len(ok):
             i = ok[n]
@@ -241,6 +246,17 @@ class DocumentActors:
                 elif code is None and self._first_name_at_start(i):
                     code = self._code_from_description(j)  # "Howard Lee, a Toronto lawyer"
                     i = i - 1 if code else i
+                if (
+                    code is None
+                    and not self._title_words
+                    and not (previous >= 0 and self._list_link(previous, i))
+                    and self._age_after(j)
+                ):
+                    # "Ann Lee, 39, said ...", also at the start of a sentence
+                    if j - i == 1 and self._first_name_at_start(i):
+                        i -= 1
+                    if j - i >= 2:
+                        code = self._private_code(toks[i].idx)
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
                     if j - i >= 2:
@@ -248,6 +264,7 @@ class DocumentActors:
                     if self._defaulted:
                         self._weak.add(actor_id)
                 listed = (j, code, self._defaulted) if code and plural else None
+            previous = j
 
     def _first_name_at_start(self, i: int) -> bool:
         """The word before a one-word name opens the sentence and looks like a given name
@@ -261,6 +278,39 @@ class DocumentActors:
             and tok.is_alpha
             and self.match_at_token(i - 1) is None
         )
+
+    def _age_after(self, j: int) -> bool:
+        """'Ann Lee, 39, said': a name followed by an age between commas is a private person
+        introduced by the story (officials are introduced by their titles)."""
+        toks = self.tokens
+        if j + 2 >= len(toks) or toks[j].text != "," or not toks[j + 1].is_digit:
+            return False
+        age = toks[j + 1].text
+        return len(age) <= 3 and 0 < int(age) < 120 and toks[j + 2].text in (",", "and", ")")
+
+    def _private_code(self, char: int) -> str | None:
+        """The code of a private person first named at ``char``: that of the one person the
+        story introduced before without a name ("a Canadian tourist ... Ann Lee, 39,"), once;
+        otherwise a civilian of the country the story's located places are in."""
+        k = bisect.bisect_left(self._starts, char)
+        while k > 1:
+            k -= 1
+            m = self.matches[k]
+            if m.entry.kind != "sector" or m.entry.code not in PRIVATE_ROLES:
+                continue
+            if m.start in self._introduced or _plural(m.text.split()[-1]):
+                continue
+            before = self.matches[k - 1]
+            first = self.tokens[before.token_start - 1] if before.token_start > 0 else None
+            if (
+                before.token_end == m.token_start
+                and before.entry.kind in ("demonym", "country")
+                and first is not None
+                and first.lower_ in ("a", "an")
+            ):
+                self._introduced.add(m.start)
+                return (before.entry.country or before.entry.code[:3]) + m.entry.code
+        return f"{self._where}CVL" if self._where else None
 
     def _list_link(self, end: int, start: int) -> bool:
         """Only list punctuation between two runs of names: ',', 'and', ', and'."""
@@ -320,6 +370,37 @@ class DocumentActors:
         entries = self._by_head.get(word, ())
         k = bisect.bisect_left(entries, (char, ""))
         return entries[k - 1][1] if k > 0 else None
+
+    def _listed_after(
+        self, token: Token, matches: list[Match], code: str, explicit: bool, offset: int
+    ) -> None:
+        """'officers Ann Lee and Bo Park': the other names joined to a name after a plural
+        title hold the same title."""
+        if not any(m.entry.kind == "title" and _plural(m.text.split()[-1]) for m in matches):
+            return
+        for conj in token.children:
+            if conj.dep_ != "conj" or not self._unknown_name(conj, offset):
+                continue
+            span = self._name_span(conj, self._noun_phrase(conj), offset)
+            if span is None or span.text in self._surnames:
+                continue
+            actor_id = "person:" + _slug(span.text)
+            self._actor(actor_id, span.text, code, kind="person")
+            self._settle(actor_id, code, explicit)
+            self._add_name(span.text, actor_id)
+            self._add_name(span[-1].text, actor_id)
+            self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+
+    def _body_before(self, matches: list[Match], offset: int) -> str | None:
+        """The code of the group (not a person) that a title word of the phrase described
+        earlier in the text, if any."""
+        for m in matches:
+            if m.entry.kind != "title":
+                continue
+            earlier = self._head_before(m.text.split()[-1].lower(), m.start)
+            if earlier is not None and self.actors[earlier].kind != "person":
+                return self.actors[earlier].code
+        return None
 
     def _note_titled(self, words: list[str], char: int, actor_id: str) -> None:
         for word in words:
@@ -405,7 +486,7 @@ class DocumentActors:
         if main is not None and (main in para or not para):
             return main
         if sentence is not None:
-            named = self._countries_between(*sentence)
+            named = self._countries_between(*sentence, demonyms=False)
             if len(named) == 1:
                 return next(iter(named))
         return None
@@ -416,12 +497,14 @@ class DocumentActors:
         end = self.text.find("\n", char)
         return self._countries_between(start, len(self.text) if end < 0 else end)
 
-    def _countries_between(self, start: int, end: int) -> set[str]:
+    def _countries_between(self, start: int, end: int, demonyms: bool = True) -> set[str]:
+        """Countries named between two offsets; ``demonyms=False`` leaves out adjectives,
+        which mostly describe things ("met at an Irish pub")."""
         k = bisect.bisect_left(self._starts, start)
         found = set()
         while k < len(self.matches) and self.matches[k].start < end:
             m = self.matches[k]
-            if m.entry.kind in COUNTRY_KINDS:
+            if m.entry.kind in COUNTRY_KINDS and (demonyms or m.entry.kind != "demonym"):
                 found.add(m.entry.country or m.entry.code[:3])
             k += 1
         return found
@@ -514,12 +597,21 @@ class DocumentActors:
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
         for tok in toks:
-            if tok.pos not in SWEPT_POS or tok.dep in NOT_SWEPT_DEP_IDS:
+            if tok.pos not in SWEPT_POS:
+                continue
+            if tok.dep in NOT_SWEPT_DEP_IDS and tok.dep not in ARGUMENT_DEP_IDS:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
             if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
                 self._resolve(tok, offset, direct=True, places=False, strict=True)
+
+    def _role_head(self, tok: Token, offset: int) -> bool:
+        """An argument headed by a role word: resolved in reading order, so that a bare role
+        word later ("officers Ann Lee and Bo Park") finds the body it described, even when a
+        quotation is read before the events of the sentences before it."""
+        m = self.match_at_char(tok.idx + offset)
+        return m is not None and m.entry.kind in ("sector", "title")
 
     def _may_be_actor(self, tok: Token, offset: int) -> bool:
         """Cheap test before composing a phrase: the word or one of its modifiers is a known
@@ -673,6 +765,8 @@ class DocumentActors:
         role = self._role(heads, matches, offset, strict)
         country = self._country(np, matches, token, offset)
         explicit = country or (self._country_from_place(token, offset) if role else None)
+        if role and not country and any(is_coordinated_modifier(c) for c in token.children):
+            return None  # "US and British authorities": bodies of two countries, no one code
         if role and token.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in token.children):
             # 'the mayor', 'the El Paso mayor', 'the foreign minister': the person introduced
             # with that title before, of the same country if the description names one
@@ -686,12 +780,18 @@ class DocumentActors:
                 # "the airline" after "Iranian airline Mahan Air", "officers" after "French
                 # police officers": the same actor again
                 return self._ref(earlier, np, offset, "role", head=token)
+        inherited = None
+        if role and not explicit and token.pos_ == "PROPN":
+            # "met officers Ann Lee and Bo Park" after "French police officers": a bare title
+            # before a name is the body the same word described before
+            inherited = self._body_before(matches, offset)
+            country = inherited[:3] if inherited else None
         if role and not country and not _owned_by_unknown(token, self, offset):
             country = self._country_from_place(token, offset) or self._default_for(
                 token.idx + offset, role, (offset, offset + _doc_length(token.doc))
             )
         if role and country:
-            code = _compose(country, role)
+            code = inherited or _compose(country, role)
             span = self._name_span(token, np, offset)
             if span is not None:
                 # a name with a title is a person; with a sector word ("Iranian airline Mahan
@@ -711,6 +811,8 @@ class DocumentActors:
                 # a person is called by the surname later, an organisation by its first word
                 self._add_name(span[-1 if kind == "person" else 0].text, actor_id)
                 self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+                if kind == "person":
+                    self._listed_after(token, matches, code, bool(explicit), offset)
                 return self._ref(actor_id, np, offset, "title", head=token)
             how = "modifier" if self._loose else "role"
             ref = self._ref(self._code_actor(code), np, offset, how, head=token)
@@ -893,10 +995,14 @@ class DocumentActors:
         self, np: list[Token], matches: list[Match], head: Token, offset: int
     ) -> str | None:
         for m in matches:
-            if m.entry.kind in ("country", "demonym", "capital", "seat"):
-                return m.entry.code[:3]
-            if m.entry.kind == "org":
-                return m.entry.code
+            if m.entry.kind not in ("country", "demonym", "capital", "seat", "org"):
+                continue
+            prep = _prep_between(self._token_in(head, m, offset), head.i)
+            # "met officers X and Y at an Irish pub": an adjective or place behind a preposition
+            # of place describes where, not whose ("the government of Ukraine" is Ukraine's)
+            if prep is not None and (m.entry.kind == "demonym" or prep.lower_ in LOCATED_PREPS):
+                continue
+            return m.entry.code if m.entry.kind == "org" else m.entry.code[:3]
         # "the Trump administration", "Erdogan's office": the country of the person
         for tok in np:
             if tok.i == head.i or tok.dep_ not in ("compound", "poss"):
@@ -1196,10 +1302,28 @@ class DocumentActors:
             self._seq[key] = entry[1]
             person = self.actors[actor_id].kind == "person" or key in self._individuals
             bisect.insort(self._persons if person else self._things, entry)
+        if how in ("name", "person", "user") and self.actors[actor_id].kind == "person":
+            self._gender_of_name(actor_id, start, text)
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)
         return True
+
+    def _gender_of_name(self, actor_id: str, start: int, text: str) -> None:
+        """A person's sex from the given name ('Emily Lee') or the title before the name
+        ('King Maha', 'Princess Ubolratana'), so that 'she' does not point to a king."""
+        if actor_id in self._gender:
+            return
+        genders = self.gaz.genders
+        first = fold(text.split()[0]) if " " in text else ""
+        sex = genders.get("given", {}).get(first)
+        k = bisect.bisect_left(self._token_starts, start) - 1
+        while sex is None and k >= 0 and self.tokens[k].is_space:
+            k -= 1
+        if sex is None and k >= 0:
+            sex = genders.get("title", {}).get(fold(self.tokens[k].text.rstrip(".")))
+        if sex is not None:
+            self._gender[actor_id] = sex
 
     def register_all_matches(self) -> None:
         """Record every named match as a mention, so pronouns and readers see them."""
@@ -1527,6 +1651,16 @@ def _via_prep(tok: Token, stop: set[int]) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _prep_between(tok: Token, stop: int) -> Token | None:
+    """The preposition nearest to the head ``stop`` on the way up from ``tok``, if any."""
+    found = None
+    while tok.i != stop and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            found = tok
+        tok = tok.head
+    return found if tok.i == stop else None
 
 
 def _gerund_owner(token: Token) -> Token | None:
