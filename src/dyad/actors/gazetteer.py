@@ -58,6 +58,7 @@ class Entry:
     start: str | None = None
     end: str | None = None
     actor_kind: str = "country"  # country | igo | group | ngo | media | region | person | seat
+    exact: bool = False  # matched only as written, capitals included ('House', not 'house')
 
     def applies_on(self, date: str | None) -> bool:
         """True when the entry is in force on ``date`` (undated entries always are)."""
@@ -110,7 +111,7 @@ class Gazetteer:
         for entry in self.entries:
             key = _key(entry.pattern)
             self.by_key.setdefault(key, []).append(entry)
-            if _is_acronym(entry.pattern) or _has_inner_capital(entry.pattern):
+            if entry.exact or _is_acronym(entry.pattern) or _has_inner_capital(entry.pattern):
                 exact_patterns.setdefault(entry.pattern, nlp.make_doc(entry.pattern))
             elif key not in lower_patterns:
                 lower_patterns[key] = fold_norms(nlp.make_doc(entry.pattern))
@@ -266,8 +267,19 @@ def builtin_entries() -> list[Entry]:
         if len(role) != 3 or not role.isupper():
             raise DataError(f"roles.tsv: row {row['id']}: bad role {role!r}")
         kind = "title" if row.get("kind") == "title" else "sector"
+        exact = row.get("case") == "exact"
         for pattern in split_list(row.get("words")):
-            entries.append(Entry(f"role:{row['id']}", pattern, kind, role, pattern))
+            entries.append(
+                Entry(
+                    f"role:{row['id']}",
+                    pattern,
+                    kind,
+                    role,
+                    pattern,
+                    row.get("country") or None,  # a title only one country uses
+                    exact=exact,
+                )
+            )
     return entries
 
 
@@ -285,7 +297,7 @@ def member_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
-CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle")
+CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle", "company_word")
 
 
 @lru_cache(maxsize=1)

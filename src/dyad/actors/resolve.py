@@ -137,9 +137,13 @@ class DocumentActors:
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
         self._introduced: set[int] = set()  # unnamed individuals a later name was given to
+        # private people named with no word for their part ("An Australian, Ann Lee, 28,"),
+        # in text order: 'the accused' or 'the suspect' later is one of them
+        self._roleless: list[tuple[int, str]] = []
         self.default_country = self._main_country()
         self._where = self._located_country()
         self._register_known_surnames()
+        self._register_short_names()
         self._register_titled_people()
         self._match_surnames()
         self._linking = True
@@ -161,6 +165,8 @@ class DocumentActors:
                 proper = top.kind not in ("title", "sector")
                 if name == "lower" and proper and not _capitalised(span):
                     continue
+                if top.exact and not self._alone_capitalised(span):
+                    continue
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -175,6 +181,18 @@ class DocumentActors:
             )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _alone_capitalised(self, span: Span) -> bool:
+        """A role word that is one only when capitalised ('the House') must not open a
+        sentence ('House prices rose'), end another name ('Chatham House') or begin one
+        ('House of Commons')."""
+        first = span[0]
+        if first.is_sent_start or first.i == 0:
+            return False
+        if span.end < len(self.tokens) and self.tokens[span.end].lower_ == "of":
+            return False  # 'House of Commons', 'House of Saud': a name of its own
+        before = self.tokens[first.i - 1]
+        return not (before.text[:1].isupper() and before.is_alpha and before.lower_ != "the")
 
     def _former(self, surface: str) -> list[Entry]:
         """A known person outside every dated term: former officials code as ELI after office."""
@@ -208,6 +226,25 @@ class DocumentActors:
             self._actor(actor_id, e.name, e.code, kind="person")
             self._add_name(self.tokens[m.token_end - 1].text, actor_id)
 
+    def _register_short_names(self) -> None:
+        """'Mahan Air' ... 'Mahan': a company named in full is called later by the one word
+        of its name that is not a generic company word, when the text never writes that word
+        in small letters (so it is no common word)."""
+        generic = self.gaz.cues.get("company_word", frozenset())
+        for m in self.matches:
+            e = m.entry
+            if e.kind != "org" or e.actor_kind != "company" or m.token_end - m.token_start < 2:
+                continue
+            words = self.tokens[m.token_start : m.token_end]
+            first = words[0].text
+            if not all(fold(t.text) in generic for t in words[1:]) or fold(first) in generic:
+                continue
+            if len(first) < 3 or not first.isalpha() or not first[:1].isupper():
+                continue
+            if first.lower() in self._positions or first in self._surnames:
+                continue
+            self._add_name(first, self._code_actor(e.code, e.name))
+
     def _register_titled_people(self) -> None:
         """People introduced as '[country/seat] title Firstname Lastname' get that code; so do
         the next names of a list after a plural title ("Senators Ann Lee and Bo Park"), and a
@@ -230,6 +267,7 @@ class DocumentActors:
             n = m + 1
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
+                roleless = False
                 code = self._code_from_left_context(i)
                 plural = bool(self._title_words) and _plural(self._title_words[0])
                 # "..., Adam Lee and Bo Park": the next names of a list after a plural title
@@ -256,9 +294,14 @@ class DocumentActors:
                     if j - i == 1 and self._first_name_at_start(i):
                         i -= 1
                     if j - i >= 2:
-                        code = self._private_code(toks[i].idx)
+                        nation = self._nationality_before(i)
+                        code = f"{nation}CVL" if nation else self._private_code(toks[i].idx)
+                        if code and (nation or code == f"{self._where}CVL"):
+                            roleless = True  # no word yet says what part the person plays
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
+                    if roleless:
+                        self._roleless.append((toks[i].idx, actor_id))
                     if j - i >= 2:
                         self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
@@ -283,10 +326,25 @@ class DocumentActors:
         """'Ann Lee, 39, said': a name followed by an age between commas is a private person
         introduced by the story (officials are introduced by their titles)."""
         toks = self.tokens
-        if j + 2 >= len(toks) or toks[j].text != "," or not toks[j + 1].is_digit:
+        if j + 2 >= len(toks) or toks[j].text != ",":
             return False
-        age = toks[j + 1].text
-        return len(age) <= 3 and 0 < int(age) < 120 and toks[j + 2].text in (",", "and", ")")
+        k = j + 2 if toks[j + 1].lower_ == "aged" else j + 1  # "Ann Lee, aged 39,"
+        if k + 1 >= len(toks) or not toks[k].is_digit:
+            return False
+        age = toks[k].text
+        return len(age) <= 3 and 0 < int(age) < 120 and toks[k + 1].text in (",", "and", ")")
+
+    def _nationality_before(self, i: int) -> str | None:
+        """'An Australian, Ann Lee, 28,': a nationality noun in apposition before the name."""
+        toks = self.tokens
+        if i < 3 or toks[i - 1].text != ",":
+            return None
+        m = self.match_at_token(i - 2)
+        if m is None or m.entry.kind != "demonym" or m.token_end != i - 1:
+            return None
+        if m.token_start < 1 or toks[m.token_start - 1].lower_ not in ("a", "an"):
+            return None
+        return m.entry.country or m.entry.code[:3]
 
     def _private_code(self, char: int) -> str | None:
         """The code of a private person first named at ``char``: that of the one person the
@@ -379,17 +437,37 @@ class DocumentActors:
         if not any(m.entry.kind == "title" and _plural(m.text.split()[-1]) for m in matches):
             return
         for conj in token.children:
-            if conj.dep_ != "conj" or not self._unknown_name(conj, offset):
-                continue
-            span = self._name_span(conj, self._noun_phrase(conj), offset)
-            if span is None or span.text in self._surnames:
-                continue
-            actor_id = "person:" + _slug(span.text)
-            self._actor(actor_id, span.text, code, kind="person")
-            self._settle(actor_id, code, explicit)
-            self._add_name(span.text, actor_id)
-            self._add_name(span[-1].text, actor_id)
-            self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+            if conj.dep_ == "conj" and self._unknown_name(conj, offset):
+                self._name_person(conj, code, explicit, offset)
+
+    def _name_person(self, token: Token, code: str, explicit: bool, offset: int) -> None:
+        """Register the unknown name a token heads as a person with this code."""
+        span = self._name_span(token, self._noun_phrase(token), offset)
+        if span is None or span.text in self._surnames:
+            return
+        actor_id = "person:" + _slug(span.text)
+        self._actor(actor_id, span.text, code, kind="person")
+        self._settle(actor_id, code, explicit)
+        self._add_name(span.text, actor_id)
+        self._add_name(span[-1].text, actor_id)
+        self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+
+    def _named_members(self, token: Token, code: str, offset: int) -> None:
+        """'met officers Ann Lee and Bo Park' parsed with the names in apposition to the
+        plural title: each name is a person of the body the title stands for."""
+        if token.tag_ != "NNS":
+            return
+        for child in token.children:
+            if child.dep_ == "appos" and self._unknown_name(child, offset):
+                self._name_person(child, code, False, offset)
+                for conj in child.children:
+                    if conj.dep_ == "conj" and self._unknown_name(conj, offset):
+                        self._name_person(conj, code, False, offset)
+
+    def _roleless_before(self, char: int) -> str | None:
+        """The latest private person named before ``char`` with no word for their part."""
+        k = bisect.bisect_left(self._roleless, (char, ""))
+        return self._roleless[k - 1][1] if k > 0 else None
 
     def _body_before(self, matches: list[Match], offset: int) -> str | None:
         """The code of the group (not a person) that a title word of the phrase described
@@ -416,7 +494,7 @@ class DocumentActors:
         return None
 
     def _code_from_left_context(self, i: int) -> str | None:
-        country = role = None
+        country = role = own = None
         private = False
         self._title_words = []
         k = i - 1
@@ -439,6 +517,7 @@ class DocumentActors:
                 self._title_words.append(match.text.split()[-1].lower())
             if kind == "title" and role is None:
                 role = match.entry.code
+                own = match.entry.country  # "Foreign Secretary": a British title
             elif kind == "sector" and role is None and match.token_end == i:
                 if match.entry.code not in PRIVATE_ROLES:
                     break
@@ -458,6 +537,8 @@ class DocumentActors:
             k = match.token_start - 1
         if private and not country:
             return None
+        if role and not country and own:
+            country = own
         if role and not country and self._bare_title(i):
             country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
@@ -774,11 +855,20 @@ class DocumentActors:
             person = self._titled_before(token.lower_, token.idx + offset, nation)
             if person is not None:
                 return self._ref(person, np, offset, "role", head=token)
-        if role and not explicit and token.pos_ == "NOUN":
+        if role == "CRM" and not explicit and _definite_singular(token):
+            person = self._roleless_before(token.idx + offset)
+            if person is not None:
+                # 'the accused' after "An Australian, Ann Lee, 28, appeared in court": the
+                # person's country, in the part the phrase now gives
+                code = self.actors[person].code[:3] + role
+                return self._ref(self._code_actor(code), np, offset, "role", head=token)
+        if role and not explicit and (token.pos_ == "NOUN" or self._role_head(token, offset)):
             earlier = self._head_before(token.lemma_.lower(), token.idx + offset)
             if earlier and not (token.tag_ == "NNS" and self.actors[earlier].kind == "person"):
                 # "the airline" after "Iranian airline Mahan Air", "officers" after "French
                 # police officers": the same actor again
+                if self.actors[earlier].kind != "person":
+                    self._named_members(token, self.actors[earlier].code, offset)
                 return self._ref(earlier, np, offset, "role", head=token)
         inherited = None
         if role and not explicit and token.pos_ == "PROPN":
@@ -787,8 +877,12 @@ class DocumentActors:
             inherited = self._body_before(matches, offset)
             country = inherited[:3] if inherited else None
         if role and not country and not _owned_by_unknown(token, self, offset):
-            country = self._country_from_place(token, offset) or self._default_for(
-                token.idx + offset, role, (offset, offset + _doc_length(token.doc))
+            country = (
+                self._country_from_place(token, offset)
+                or next((m.entry.country for m in matches if m.entry.kind == "title"), None)
+                or self._default_for(
+                    token.idx + offset, role, (offset, offset + _doc_length(token.doc))
+                )
             )
         if role and country:
             code = inherited or _compose(country, role)
@@ -801,7 +895,11 @@ class DocumentActors:
                 self._actor(actor_id, span.text, code, kind=kind)
                 self._settle(actor_id, code, bool(explicit))
                 for m in matches:
-                    if m.entry.kind in ("title", "sector"):
+                    # a sector word beside a person's name is the body, not the person
+                    # ("House of Commons Speaker John Bercow" ... "the House")
+                    if m.entry.kind == "title" or (
+                        m.entry.kind == "sector" and kind == "organization"
+                    ):
                         self._note_head(m.text.split()[-1].lower(), m.start, actor_id)
                     if m.entry.kind == "title" and kind == "person":
                         self._note_titled(
@@ -1038,7 +1136,12 @@ class DocumentActors:
         """The country a document is about, when one clearly dominates its mentions."""
         counts: dict[str, int] = {}
         for m in self.matches:
-            if m.entry.kind in COUNTRY_KINDS:
+            kind = m.entry.kind
+            # the country's people and institutions count as much as its name: a story about
+            # Washington's dealings with Kyiv names Ukraine often, but its actors are American
+            if kind in COUNTRY_KINDS or (
+                kind in ("person", "seat") and m.entry.code[:3] in self.gaz.countries
+            ):
                 c = m.entry.country or m.entry.code[:3]
                 counts[c] = counts.get(c, 0) + 1
         if not counts:
@@ -1651,6 +1754,13 @@ def _via_prep(tok: Token, stop: set[int]) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _definite_singular(token: Token) -> bool:
+    """'the suspect', 'the accused': one person the text has spoken of before."""
+    return token.tag_ in ("NN", "NNP", "VBN", "JJ") and any(
+        c.lower_ == "the" for c in token.children
+    )
 
 
 def _prep_between(tok: Token, stop: int) -> Token | None:

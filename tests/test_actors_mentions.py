@@ -1,0 +1,120 @@
+"""Actor mentions: private people introduced by the story, gender, short names, chambers,
+titles one country uses, and 'the accused' (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from dyad import Coder, Document
+
+
+def code_of(doc: Document, surface: str, nth: int = 0) -> str | None:
+    """The code of the actor behind the nth mention with this exact text."""
+    found = [m for m in doc.mentions if m.text == surface]
+    if len(found) <= nth:
+        return None
+    return next(a.code for a in doc.actors if a.id == found[nth].actor)
+
+
+def test_person_named_with_an_age_is_the_individual_introduced_before(coder: Coder) -> None:
+    doc = coder.code(
+        "Two men were charged in Lyon on Monday with robbing a Chilean tourist last year.\n\n"
+        "Rosa Quispe, 24, who has spoken publicly about the case, said she was relieved.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Rosa Quispe") == "CHLCVL"
+    assert code_of(doc, "she") == "CHLCVL"
+
+
+def test_person_named_with_an_age_and_no_description_is_a_local_civilian(coder: Coder) -> None:
+    doc = coder.code(
+        "A fire broke out at a school in Lyon and near a station in Marseille. "
+        "Marc Dubois, 51, said he saw the smoke.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Marc Dubois") == "FRACVL"
+
+
+def test_given_name_keeps_she_off_a_man(coder: Coder) -> None:
+    doc = coder.code(
+        "In Madrid, two Spanish police officers were found guilty of robbing a Chilean "
+        "tourist.\n\nMaria Rojas, 24, met officers Juan Ferrer and Pablo Ruiz, 33 and 41, at a "
+        "bar. She said she was afraid.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "She") == "CHLCVL"
+
+
+def test_gendered_title_keeps_she_off_a_king(coder: Coder) -> None:
+    doc = coder.code(
+        "Spanish Princess Elena Borbon spoke after a statement from her brother, King Felipe "
+        "Borbon. The palace said she would not run.",
+        "2021-03-02",
+    )
+    she = next(m for m in doc.mentions if m.text == "she")
+    king = next(m for m in doc.mentions if "Felipe" in m.text)
+    assert she.actor != king.actor
+
+
+def test_bare_title_before_names_is_the_body_the_word_described(coder: Coder) -> None:
+    doc = coder.code(
+        "In Madrid, two Spanish police officers were found guilty of theft.\n\n"
+        "A witness met officers Juan Ferrer and Pablo Ruiz, 33 and 41, at a Greek restaurant.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Juan Ferrer") == "ESPCOP"
+    assert code_of(doc, "Pablo Ruiz") == "ESPCOP"
+
+
+def test_coordinated_countries_give_no_single_code(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean officials met in Lima. Neither Chilean nor Peruvian authorities commented on "
+        "the deal.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "authorities") is None
+
+
+def test_company_is_called_later_by_the_distinctive_word_of_its_name(coder: Coder) -> None:
+    doc = coder.code(
+        "Mahan Air added three weekly flights to Beijing. Mahan said demand had grown.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Mahan") == "IRNBUS"
+
+
+def test_capitalised_house_is_the_legislature_of_the_story(coder: Coder) -> None:
+    doc = coder.code(
+        "President Joe Biden met Senator Chuck Grassley in Washington. Later the House voted "
+        "to condemn the White House. House prices rose in Ohio. Analysts at Chatham House "
+        "said the house was old.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "House") == "USALEG"
+    assert [m.text for m in doc.mentions if m.text == "House"] == ["House"]
+
+
+def test_british_title_gives_the_uk_when_no_country_is_named(coder: Coder) -> None:
+    doc = coder.code(
+        "Foreign Secretary Ann Lewis met US Secretary of State Antony Blinken in Washington "
+        "and urged the US embassy to act.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Ann Lewis") == "GBRGOV"
+
+
+def test_the_accused_is_the_person_the_story_named_before(coder: Coder) -> None:
+    doc = coder.code(
+        "A Peruvian, Luis Rojas, aged 30, appeared in a court in Santiago, Chile, charged with "
+        "murder. Police said the accused fled after the attack.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Luis Rojas") == "PERCVL"
+    assert code_of(doc, "accused") == "PERCRM"
+
+
+def test_a_victim_is_not_the_accused(coder: Coder) -> None:
+    doc = coder.code(
+        "Two men were charged in Lyon with robbing a Chilean tourist. Rosa Quispe, 24, spoke "
+        "in court. The accused denied the charge.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "accused") != "CHLCRM"
