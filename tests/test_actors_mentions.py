@@ -118,3 +118,22 @@ def test_a_victim_is_not_the_accused(coder: Coder) -> None:
         "2021-03-02",
     )
     assert code_of(doc, "accused") != "CHLCRM"
+
+
+def test_she_does_not_point_to_the_king_or_to_an_office(coder: Coder) -> None:
+    doc = coder.code(
+        "Spain's Princess Elena Borbon was named the party's candidate for prime minister. "
+        "The king said it was wrong. Later she withdrew.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "she") == "ESPELI"
+
+
+def test_then_before_a_title_marks_a_former_holder(coder: Coder) -> None:
+    doc = coder.code(
+        "Thai voters went to the polls. A coup removed then-prime-minister Anan Boon in 2006, "
+        "and Prime Minister Somchai Wong took office.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Anan Boon") == "THAELI"
+    assert code_of(doc, "Somchai Wong") == "THAGOV"

@@ -542,7 +542,7 @@ class DocumentActors:
         if role and not country and self._bare_title(i):
             country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
-        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k - 1, 0), i)):
+        if role and any(_former_word(self.tokens[j]) for j in range(max(k - 3, 0), i)):
             role = FORMER_ROLE  # "former federal prosecutor Elie Honig"
         if role and country:
             return _compose(country, role)
@@ -1001,10 +1001,23 @@ class DocumentActors:
             self._poss[id(doc)] = found
         return found[1]
 
+    def _sex_of(self, key: tuple[int, int], actor_id: str, default: str) -> str:
+        """The sex of whom a mention names: of a person, as known; of a role phrase, from its
+        title word ('the king', 'the spokeswoman')."""
+        if self.actors[actor_id].kind == "person":
+            return self._gender.get(actor_id, default)
+        if key not in self._individuals:
+            return default
+        word = fold(self.text[key[0] : key[1]].split()[-1])
+        return self.gaz.genders.get("title", {}).get(word, default)
+
     def _one_person(self, token: Token, offset: int, role: str) -> bool:
         """'the judge', 'the driver', 'a suspect' name one person whom 'he' or 'she' may
-        mean later; 'the court', 'the government' and 'the police' name institutions."""
+        mean later; 'the court', 'the government' and 'the police' name institutions; nor does
+        an office ('a candidate for prime minister', 'served as mayor')."""
         if role not in PERSON_ROLES:
+            return False
+        if token.dep_ == "pobj" and token.head.lower_ in ("for", "as"):
             return False
         m = self.match_at_char(token.idx + offset)
         return m is not None and (m.entry.kind == "title" or role in ("CVL", "CRM"))
@@ -1173,7 +1186,9 @@ class DocumentActors:
             if best is not None and start < best.start:
                 break
             mention = self.mentions[key]
-            if mention.end > char or (gender and self._gender.get(mention.actor, gender) != gender):
+            if mention.end > char or (
+                gender and self._sex_of(key, mention.actor, gender) != gender
+            ):
                 continue  # 'he' is not someone already called 'she'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
@@ -1192,8 +1207,8 @@ class DocumentActors:
                 return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
-        if gender:
-            self._gender.setdefault(best.actor, gender)
+        if gender and self.actors[best.actor].kind == "person":
+            self._gender.setdefault(best.actor, gender)  # not a shared actor ('the king': GOV)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
 
@@ -1754,6 +1769,20 @@ def _via_prep(tok: Token, stop: set[int]) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _former_word(tok: Token) -> bool:
+    """'former', or 'then-' and 'ex-' joined to a title ('then-prime-minister X'): the
+    person no longer holds it."""
+    if tok.lower_ == "former":
+        return True
+    doc = tok.doc
+    return (
+        tok.lower_ in ("then", "ex")
+        and not tok.whitespace_
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in ("-", "–")
+    )
 
 
 def _definite_singular(token: Token) -> bool:
