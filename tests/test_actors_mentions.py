@@ -137,3 +137,11 @@ def test_then_before_a_title_marks_a_former_holder(coder: Coder) -> None:
     )
     assert code_of(doc, "Anan Boon") == "THAELI"
     assert code_of(doc, "Somchai Wong") == "THAGOV"
+
+
+def test_private_person_noun_without_a_country_takes_the_located_country(coder: Coder) -> None:
+    doc = coder.code(
+        "A car hit a lorry near Leeds on Monday and killed motorcyclist Tom Barker in York.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Tom Barker") == "GBRCVL"

@@ -536,7 +536,11 @@ class DocumentActors:
                 break
             k = match.token_start - 1
         if private and not country:
-            return None
+            # "killed motorcyclist Tom Lee": a private person of the country where the story
+            # happens, when its located places agree; else no code
+            if self._where is None:
+                return None
+            country = self._where
         if role and not country and own:
             country = own
         if role and not country and self._bare_title(i):
