@@ -145,3 +145,23 @@ def test_private_person_noun_without_a_country_takes_the_located_country(coder: 
         "2021-03-02",
     )
     assert code_of(doc, "Tom Barker") == "GBRCVL"
+
+
+def test_short_surname_after_a_known_full_name_is_the_same_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Chile's government hosted talks in Santiago with Chilean and Bolivian officials. "
+        "British Prime Minister Boris Johnson attended. Prime Minister Johnson said Chile was "
+        "a friend. He said he was pleased.",
+        "2019-09-05",
+    )
+    assert code_of(doc, "He") == "GBRGOV"
+
+
+def test_a_gang_is_no_person_she_means_and_anti_gang_is_no_gang(coder: Coder) -> None:
+    doc = coder.code(
+        "Police in Lyon said a Chilean tourist, Rosa Quispe, 24, was robbed by a gang. "
+        "She said officers from an anti-gang unit arrived late.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "She") == code_of(doc, "Rosa Quispe")
+    assert all("gang unit" not in m.text for m in doc.mentions)

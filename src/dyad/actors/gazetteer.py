@@ -297,7 +297,7 @@ def member_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
-CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle", "company_word")
+CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle", "company_word", "collective")
 
 
 @lru_cache(maxsize=1)

@@ -167,6 +167,8 @@ class DocumentActors:
                     continue
                 if top.exact and not self._alone_capitalised(span):
                     continue
+                if not proper and _against(span):
+                    continue  # "an anti-gang unit" is no gang
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -265,6 +267,9 @@ class DocumentActors:
                 m += 1
             j = ok[m] + 1  # the run of name words is toks[i:j]
             n = m + 1
+            if j - i == 1 and self._is_known_surname(toks[i].text):
+                previous = j  # "Prime Minister Johnson" after "Boris Johnson": the same person
+                continue
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
                 roleless = False
@@ -308,6 +313,11 @@ class DocumentActors:
                         self._weak.add(actor_id)
                 listed = (j, code, self._defaulted) if code and plural else None
             previous = j
+
+    def _is_known_surname(self, word: str) -> bool:
+        """The surname of a known person named in full in the text."""
+        actor_id = self._surnames.get(word)
+        return actor_id is not None and self.actors[actor_id].kind == "person"
 
     def _first_name_at_start(self, i: int) -> bool:
         """The word before a one-word name opens the sentence and looks like a given name
@@ -1023,6 +1033,8 @@ class DocumentActors:
             return False
         if token.dep_ == "pobj" and token.head.lower_ in ("for", "as"):
             return False
+        if token.lower_ in self.gaz.cues.get("collective", ()):
+            return False  # 'a gang', 'the family': many people
         m = self.match_at_char(token.idx + offset)
         return m is not None and (m.entry.kind == "title" or role in ("CVL", "CRM"))
 
@@ -1773,6 +1785,19 @@ def _via_prep(tok: Token, stop: set[int]) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _against(span: Span) -> bool:
+    """'anti-gang', 'counter-terrorism': a role word joined to 'anti-' names what something
+    is against."""
+    i = span.start
+    doc = span.doc
+    return (
+        i >= 2
+        and doc[i - 1].text in ("-", "–")
+        and doc[i - 2].lower_ in ("anti", "counter")
+        and not doc[i - 2].whitespace_
+    )
 
 
 def _former_word(tok: Token) -> bool:
