@@ -165,3 +165,12 @@ def test_a_gang_is_no_person_she_means_and_anti_gang_is_no_gang(coder: Coder) ->
     )
     assert code_of(doc, "She") == code_of(doc, "Rosa Quispe")
     assert all("gang unit" not in m.text for m in doc.mentions)
+
+
+def test_the_press_is_of_the_country_where_the_story_happens(coder: Coder) -> None:
+    doc = coder.code(
+        "Chilean President Gabriel Boric met Peruvian officials at a hotel in Lima and in "
+        "Cusco. He told the press the talks went well.",
+        "2023-03-02",
+    )
+    assert code_of(doc, "press") == "PERMED"

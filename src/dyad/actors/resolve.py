@@ -35,9 +35,10 @@ UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
 # Roles of private people: their nouns before a name ("national", "tourist") give a code only
 # with a country named before them.
 PRIVATE_ROLES = {"CVL", "CRM"}
-# Roles that are mostly local to where a story happens: without a country of their own they
+# Roles that are mostly local to where a story happens (police, courts, private people, the
+# press and reporters): without a country of their own they
 # take the country of the text's located places.
-LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
+LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH", "MED"}
 # Prepositions before a place name that say where something is.
 LOCATED_PREPS = {"in", "at", "near", "outside", "inside"}
 # Mentions that name a place a country is in: they may only be where something happens.
