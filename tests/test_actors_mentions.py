@@ -174,3 +174,21 @@ def test_the_press_is_of_the_country_where_the_story_happens(coder: Coder) -> No
         "2023-03-02",
     )
     assert code_of(doc, "press") == "PERMED"
+
+
+def test_capitalised_words_of_a_title_or_a_body_are_no_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Welsh First Minister Ann Morgan spoke in Cardiff on Monday. The Ohio General Assembly "
+        "voted on Tuesday. Later Morgan met First Secretary officials.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "Ann Morgan") is not None
+    assert all(m.text not in ("First", "Assembly") for m in doc.mentions)
+
+
+def test_an_acronym_is_no_private_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Police arrested a man at a station in Leeds on Monday. BTP said the man was held in York.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "BTP") != "GBRCVL"

@@ -297,7 +297,14 @@ def member_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
-CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle", "company_word", "collective")
+CUE_KINDS = (
+    "place_prep_verb",
+    "place_prep_noun",
+    "name_particle",
+    "company_word",
+    "collective",
+    "institution_word",
+)
 
 
 @lru_cache(maxsize=1)

@@ -170,6 +170,8 @@ class DocumentActors:
                     continue
                 if not proper and _against(span):
                     continue  # "an anti-gang unit" is no gang
+                if top.kind == "title" and self._names_a_body(span):
+                    continue  # "the Maryland General Assembly" has no general
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -184,6 +186,16 @@ class DocumentActors:
             )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _names_a_body(self, span: Span) -> bool:
+        """A capitalised title word followed by a capitalised word for a body is part of that
+        body's name ('General Assembly', 'Ombudsman Office')."""
+        end = span.end
+        if end >= len(self.tokens) or not span[0].text[:1].isupper():
+            return False
+        nxt = self.tokens[end]
+        words = self.gaz.cues.get("institution_word", ())
+        return nxt.text[:1].isupper() and fold(nxt.text) in words
 
     def _alone_capitalised(self, span: Span) -> bool:
         """A role word that is one only when capitalised ('the House') must not open a
@@ -271,6 +283,8 @@ class DocumentActors:
             if j - i == 1 and self._is_known_surname(toks[i].text):
                 previous = j  # "Prime Minister Johnson" after "Boris Johnson": the same person
                 continue
+            if not self._person_run(i, j):
+                continue
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
                 roleless = False
@@ -314,6 +328,15 @@ class DocumentActors:
                         self._weak.add(actor_id)
                 listed = (j, code, self._defaulted) if code and plural else None
             previous = j
+
+    def _person_run(self, i: int, j: int) -> bool:
+        """Could the capitalised words toks[i:j] name a person? Not when a title follows them
+        ('First Minister Ann Lee': 'First' is part of the title) nor when they end in a word
+        for a body ('Maryland General Assembly')."""
+        after = self.match_at_token(j) if j < len(self.tokens) else None
+        if after is not None and after.entry.kind == "title" and after.token_start == j:
+            return False
+        return fold(self.tokens[j - 1].text) not in self.gaz.cues.get("institution_word", ())
 
     def _is_known_surname(self, word: str) -> bool:
         """The surname of a known person named in full in the text."""
@@ -810,6 +833,8 @@ class DocumentActors:
             or self._surnames.get(run[-1].text)
             or (self._variant_of(run.text) if len(run) == 1 else None)
         )
+        if actor_id is None and len(run) == 1 and run.text.isupper():
+            return None  # an acronym ('BTP') is no person's name
         if actor_id is None:
             country = self._default_for(token.idx + offset, "CVL")
             if country is None:
@@ -905,7 +930,12 @@ class DocumentActors:
             if span is not None:
                 # a name with a title is a person; with a sector word ("Iranian airline Mahan
                 # Air") an organisation
-                kind = "person" if any(m.entry.kind == "title" for m in matches) else "organization"
+                kind = (
+                    "person"
+                    if any(m.entry.kind == "title" for m in matches)
+                    and fold(span[-1].text) not in self.gaz.cues.get("institution_word", ())
+                    else "organization"
+                )
                 actor_id = ("person:" if kind == "person" else "org:") + _slug(span.text)
                 self._actor(actor_id, span.text, code, kind=kind)
                 self._settle(actor_id, code, bool(explicit))
@@ -1076,6 +1106,10 @@ class DocumentActors:
             lo -= 1
         while hi + 1 in names:
             hi += 1
+        if hi + 1 < len(token.doc):
+            after = self.match_at_char(token.doc[hi + 1].idx + offset)
+            if after is not None and after.entry.kind == "title":
+                return None  # "First Minister Ann Lee": 'First' belongs to the title
         return token.doc[lo : hi + 1]
 
     def _matches_in(self, np: list[Token], offset: int) -> list[Match]:
@@ -1127,8 +1161,13 @@ class DocumentActors:
                 continue
             prep = _prep_between(self._token_in(head, m, offset), head.i)
             # "met officers X and Y at an Irish pub": an adjective or place behind a preposition
-            # of place describes where, not whose ("the government of Ukraine" is Ukraine's)
-            if prep is not None and (m.entry.kind == "demonym" or prep.lower_ in LOCATED_PREPS):
+            # other than 'of' describes where, not whose ("the government of Ukraine" is
+            # Ukraine's)
+            if (
+                prep is not None
+                and prep.lower_ != "of"  # "hundreds of Syrian refugees" are Syrians
+                and (m.entry.kind == "demonym" or prep.lower_ in LOCATED_PREPS)
+            ):
                 continue
             return m.entry.code if m.entry.kind == "org" else m.entry.code[:3]
         # "the Trump administration", "Erdogan's office": the country of the person
