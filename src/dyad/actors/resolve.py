@@ -307,7 +307,7 @@ class DocumentActors:
                 if (
                     code is None
                     and not self._title_words
-                    and not (previous >= 0 and self._list_link(previous, i))
+                    and not (0 <= i - previous <= 3 and self._list_link(previous, i))
                     and self._age_after(j)
                 ):
                     # "Ann Lee, 39, said ...", also at the start of a sentence
@@ -718,12 +718,26 @@ class DocumentActors:
         for tok in toks:
             if tok.pos not in SWEPT_POS:
                 continue
-            if tok.dep in NOT_SWEPT_DEP_IDS and tok.dep not in ARGUMENT_DEP_IDS:
+            if tok.dep in NOT_SWEPT_DEP_IDS and not (
+                tok.dep in ARGUMENT_DEP_IDS and self._role_phrase(tok, offset)
+            ):
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
             if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
                 self._resolve(tok, offset, direct=True, places=False, strict=True)
+
+    def _role_phrase(self, tok: Token, offset: int) -> bool:
+        """An argument whose head or a word right under it is a role word ('French police
+        officers', 'Iranian airline Mahan Air'): resolved in reading order, so that a bare role
+        word later finds the body it described. (Other arguments are left to the event
+        stage: resolving every argument twice costs too much.)"""
+        if self._role_head(tok, offset):
+            return True
+        return any(
+            c.dep_ in ("compound", "amod", "appos") and self._role_head(c, offset)
+            for c in tok.children
+        )
 
     def _role_head(self, tok: Token, offset: int) -> bool:
         """An argument headed by a role word: resolved in reading order, so that a bare role
