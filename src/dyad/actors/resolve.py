@@ -138,6 +138,7 @@ class DocumentActors:
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
         self._introduced: set[int] = set()  # unnamed individuals a later name was given to
+        self._swept: dict[tuple[int, int], ActorRef] = {}  # role arguments resolved in the sweep
         # private people named with no word for their part ("An Australian, Ann Lee, 28,"),
         # in text order: 'the accused' or 'the suspect' later is one of them
         self._roleless: list[tuple[int, str]] = []
@@ -725,7 +726,11 @@ class DocumentActors:
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
             if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
-                self._resolve(tok, offset, direct=True, places=False, strict=True)
+                ref = self._resolve(tok, offset, direct=True, places=False, strict=True)
+                if ref is not None and tok.dep in ARGUMENT_DEP_IDS and self._role_head(tok, offset):
+                    # the event stage asks again for this argument: a role word heads it, so
+                    # the answer does not depend on how it is asked
+                    self._swept[(tok.idx + offset, tok.i)] = ref
 
     def _role_phrase(self, tok: Token, offset: int) -> bool:
         """An argument whose head or a word right under it is a role word ('French police
@@ -830,7 +835,9 @@ class DocumentActors:
         ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine); ``private``
         takes a person named without any role, in a document about one country, for a
         civilian of that country ("Judge Miller sentenced Paul Manafort")."""
-        ref = self._resolve(token, offset, direct, places)
+        ref = self._swept.get((token.idx + offset, token.i))
+        if ref is None:
+            ref = self._resolve(token, offset, direct, places)
         if ref is None and private and self.default_country and token.pos_ == "PROPN":
             ref = self._private_person(token, offset)
         if ref is not None and ref.actor:
