@@ -58,6 +58,7 @@ class Entry:
     start: str | None = None
     end: str | None = None
     actor_kind: str = "country"  # country | igo | group | ngo | media | region | person | seat
+    exact: bool = False  # matched only as written, capitals included ('House', not 'house')
 
     def applies_on(self, date: str | None) -> bool:
         """True when the entry is in force on ``date`` (undated entries always are)."""
@@ -76,6 +77,7 @@ class Gazetteer:
     matchers: dict[str, PhraseMatcher] = field(default_factory=dict)
     member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
+    genders: dict[str, dict[str, str]] = field(default_factory=dict)  # genders.tsv: kind -> word
     _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
     _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
 
@@ -109,7 +111,7 @@ class Gazetteer:
         for entry in self.entries:
             key = _key(entry.pattern)
             self.by_key.setdefault(key, []).append(entry)
-            if _is_acronym(entry.pattern) or _has_inner_capital(entry.pattern):
+            if entry.exact or _is_acronym(entry.pattern) or _has_inner_capital(entry.pattern):
                 exact_patterns.setdefault(entry.pattern, nlp.make_doc(entry.pattern))
             elif key not in lower_patterns:
                 lower_patterns[key] = fold_norms(nlp.make_doc(entry.pattern))
@@ -265,8 +267,19 @@ def builtin_entries() -> list[Entry]:
         if len(role) != 3 or not role.isupper():
             raise DataError(f"roles.tsv: row {row['id']}: bad role {role!r}")
         kind = "title" if row.get("kind") == "title" else "sector"
+        exact = row.get("case") == "exact"
         for pattern in split_list(row.get("words")):
-            entries.append(Entry(f"role:{row['id']}", pattern, kind, role, pattern))
+            entries.append(
+                Entry(
+                    f"role:{row['id']}",
+                    pattern,
+                    kind,
+                    role,
+                    pattern,
+                    row.get("country") or None,  # a title only one country uses
+                    exact=exact,
+                )
+            )
     return entries
 
 
@@ -284,7 +297,14 @@ def member_nouns() -> frozenset[str]:
     return frozenset(words)
 
 
-CUE_KINDS = ("place_prep_verb", "place_prep_noun", "name_particle")
+CUE_KINDS = (
+    "place_prep_verb",
+    "place_prep_noun",
+    "name_particle",
+    "company_word",
+    "collective",
+    "institution_word",
+)
 
 
 @lru_cache(maxsize=1)
@@ -297,6 +317,26 @@ def cues() -> dict[str, frozenset[str]]:
             raise DataError(f"cues.tsv: row {row['id']}: unknown kind {kind!r}")
         out[kind].update(w.lower() for w in split_list(row.get("words")))
     return {k: frozenset(v) for k, v in out.items()}
+
+
+GENDER_KINDS = ("given", "title")
+
+
+@lru_cache(maxsize=1)
+def genders() -> dict[str, dict[str, str]]:
+    """Given names and titles that tell a person's sex (``genders.tsv``), by kind: folded
+    word -> 'm' or 'f'. A word listed for both is an error."""
+    out: dict[str, dict[str, str]] = {k: {} for k in GENDER_KINDS}
+    for row in _rows("genders.tsv"):
+        kind, sex = row.get("kind", ""), row.get("gender", "")
+        if kind not in out or sex not in ("m", "f"):
+            raise DataError(f"genders.tsv: row {row['id']}: bad kind or gender")
+        for word in split_list(row.get("words")):
+            key = fold(word)
+            if out[kind].get(key, sex) != sex:
+                raise DataError(f"genders.tsv: row {row['id']}: {word!r} has both genders")
+            out[kind][key] = sex
+    return out
 
 
 def read_user_actors(path: str | Path) -> list[Entry]:
@@ -350,5 +390,5 @@ def build_gazetteer(nlp: Language, user: Iterable[Entry] = ()) -> Gazetteer:
     entries.extend(latest.values())
     countries = {e.code: e.name for e in entries if e.kind == "country"}
     return Gazetteer(
-        entries, countries=countries, member_nouns=member_nouns(), cues=cues()
+        entries, countries=countries, member_nouns=member_nouns(), cues=cues(), genders=genders()
     ).compile(nlp)

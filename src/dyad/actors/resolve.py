@@ -19,7 +19,7 @@ from spacy.strings import get_string_id as _string_id
 from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc, Span, Token
 
-from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer
+from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold
 from dyad.model import Actor, ActorRef, Mention
 
 # Dependencies of words that modify another noun: not actors of their own in a sweep.
@@ -28,15 +28,17 @@ MODIFIER_DEPS = {"compound", "amod", "flat", "nmod", "nummod", "det", "case", "p
 # sweep leaves them to it rather than compose the same phrase twice.
 ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "attr", "pobj", "appos"}
 NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
+ARGUMENT_DEP_IDS = {_string_id(d) for d in ARGUMENT_DEPS}
 SWEPT_POS = {NOUN, PROPN}
 # Mentions a pronoun never points back to.
 UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
 # Roles of private people: their nouns before a name ("national", "tourist") give a code only
 # with a country named before them.
 PRIVATE_ROLES = {"CVL", "CRM"}
-# Roles that are mostly local to where a story happens: without a country of their own they
+# Roles that are mostly local to where a story happens (police, courts, private people, the
+# press and reporters): without a country of their own they
 # take the country of the text's located places.
-LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH"}
+LOCAL_ROLES = {"COP", "JUD", "CVL", "CRM", "HLH", "MED"}
 # Prepositions before a place name that say where something is.
 LOCATED_PREPS = {"in", "at", "near", "outside", "inside"}
 # Mentions that name a place a country is in: they may only be where something happens.
@@ -112,9 +114,11 @@ class DocumentActors:
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
         self._capitalised: list[int] = []  # indices of tokens that start with a capital
         parts: list[str] = []
+        self._token_starts: list[int] = []  # where each token of the text starts
         for tok in tokens:
             text = tok.text
             parts.append(tok.text_with_ws)
+            self._token_starts.append(tok.idx)
             self._positions.setdefault(text, []).append(tok.i)
             if text[:1].isupper():
                 self._capitalised.append(tok.i)
@@ -133,9 +137,15 @@ class DocumentActors:
         # title word -> where a person was introduced with it ("Mayor Dee Margo"), in order
         self._titled: dict[str, list[tuple[int, str]]] = {}
         self._title_words: list[str] = []  # title words of the latest left context read
+        self._introduced: set[int] = set()  # unnamed individuals a later name was given to
+        self._swept: dict[tuple[int, int], ActorRef] = {}  # role arguments resolved in the sweep
+        # private people named with no word for their part ("An Australian, Ann Lee, 28,"),
+        # in text order: 'the accused' or 'the suspect' later is one of them
+        self._roleless: list[tuple[int, str]] = []
         self.default_country = self._main_country()
         self._where = self._located_country()
         self._register_known_surnames()
+        self._register_short_names()
         self._register_titled_people()
         self._match_surnames()
         self._linking = True
@@ -157,6 +167,12 @@ class DocumentActors:
                 proper = top.kind not in ("title", "sector")
                 if name == "lower" and proper and not _capitalised(span):
                     continue
+                if top.exact and not self._alone_capitalised(span):
+                    continue
+                if not proper and _against(span):
+                    continue  # "an anti-gang unit" is no gang
+                if top.kind == "title" and self._names_a_body(span):
+                    continue  # "the Maryland General Assembly" has no general
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -171,6 +187,28 @@ class DocumentActors:
             )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _names_a_body(self, span: Span) -> bool:
+        """A capitalised title word followed by a capitalised word for a body is part of that
+        body's name ('General Assembly', 'Ombudsman Office')."""
+        end = span.end
+        if end >= len(self.tokens) or not span[0].text[:1].isupper():
+            return False
+        nxt = self.tokens[end]
+        words = self.gaz.cues.get("institution_word", ())
+        return nxt.text[:1].isupper() and fold(nxt.text) in words
+
+    def _alone_capitalised(self, span: Span) -> bool:
+        """A role word that is one only when capitalised ('the House') must not open a
+        sentence ('House prices rose'), end another name ('Chatham House') or begin one
+        ('House of Commons')."""
+        first = span[0]
+        if first.is_sent_start or first.i == 0:
+            return False
+        if span.end < len(self.tokens) and self.tokens[span.end].lower_ == "of":
+            return False  # 'House of Commons', 'House of Saud': a name of its own
+        before = self.tokens[first.i - 1]
+        return not (before.text[:1].isupper() and before.is_alpha and before.lower_ != "the")
 
     def _former(self, surface: str) -> list[Entry]:
         """A known person outside every dated term: former officials code as ELI after office."""
@@ -204,6 +242,25 @@ class DocumentActors:
             self._actor(actor_id, e.name, e.code, kind="person")
             self._add_name(self.tokens[m.token_end - 1].text, actor_id)
 
+    def _register_short_names(self) -> None:
+        """'Mahan Air' ... 'Mahan': a company named in full is called later by the one word
+        of its name that is not a generic company word, when the text never writes that word
+        in small letters (so it is no common word)."""
+        generic = self.gaz.cues.get("company_word", frozenset())
+        for m in self.matches:
+            e = m.entry
+            if e.kind != "org" or e.actor_kind != "company" or m.token_end - m.token_start < 2:
+                continue
+            words = self.tokens[m.token_start : m.token_end]
+            first = words[0].text
+            if not all(fold(t.text) in generic for t in words[1:]) or fold(first) in generic:
+                continue
+            if len(first) < 3 or not first.isalpha() or not first[:1].isupper():
+                continue
+            if first.lower() in self._positions or first in self._surnames:
+                continue
+            self._add_name(first, self._code_actor(e.code, e.name))
+
     def _register_titled_people(self) -> None:
         """People introduced as '[country/seat] title Firstname Lastname' get that code; so do
         the next names of a list after a plural title ("Senators Ann Lee and Bo Park"), and a
@@ -215,6 +272,7 @@ class DocumentActors:
             if _is_name_token(toks[i]) and self.match_at_token(i) is None
         ]
         listed: tuple[int, str, bool] | None = None  # (end of run, code, weak) of a plural title
+        previous = -1  # where the last run of names ended
         n = 0
         while n < len(ok):
             i = ok[n]
@@ -223,8 +281,14 @@ class DocumentActors:
                 m += 1
             j = ok[m] + 1  # the run of name words is toks[i:j]
             n = m + 1
+            if j - i == 1 and self._is_known_surname(toks[i].text):
+                previous = j  # "Prime Minister Johnson" after "Boris Johnson": the same person
+                continue
+            if not self._person_run(i, j):
+                continue
             if j - i >= 2 or (j - i == 1 and i > 0):
                 self._defaulted = False
+                roleless = False
                 code = self._code_from_left_context(i)
                 plural = bool(self._title_words) and _plural(self._title_words[0])
                 # "..., Adam Lee and Bo Park": the next names of a list after a plural title
@@ -241,13 +305,44 @@ class DocumentActors:
                 elif code is None and self._first_name_at_start(i):
                     code = self._code_from_description(j)  # "Howard Lee, a Toronto lawyer"
                     i = i - 1 if code else i
+                if (
+                    code is None
+                    and not self._title_words
+                    and not (0 <= i - previous <= 3 and self._list_link(previous, i))
+                    and self._age_after(j)
+                ):
+                    # "Ann Lee, 39, said ...", also at the start of a sentence
+                    if j - i == 1 and self._first_name_at_start(i):
+                        i -= 1
+                    if j - i >= 2:
+                        nation = self._nationality_before(i)
+                        code = f"{nation}CVL" if nation else self._private_code(toks[i].idx)
+                        if code and (nation or code == f"{self._where}CVL"):
+                            roleless = True  # no word yet says what part the person plays
                 if code:
                     actor_id = self._register_person(toks[i:j], code)
+                    if roleless:
+                        self._roleless.append((toks[i].idx, actor_id))
                     if j - i >= 2:
                         self._note_titled(self._title_words, toks[i].idx, actor_id)
                     if self._defaulted:
                         self._weak.add(actor_id)
                 listed = (j, code, self._defaulted) if code and plural else None
+            previous = j
+
+    def _person_run(self, i: int, j: int) -> bool:
+        """Could the capitalised words toks[i:j] name a person? Not when a title follows them
+        ('First Minister Ann Lee': 'First' is part of the title) nor when they end in a word
+        for a body ('Maryland General Assembly')."""
+        after = self.match_at_token(j) if j < len(self.tokens) else None
+        if after is not None and after.entry.kind == "title" and after.token_start == j:
+            return False
+        return fold(self.tokens[j - 1].text) not in self.gaz.cues.get("institution_word", ())
+
+    def _is_known_surname(self, word: str) -> bool:
+        """The surname of a known person named in full in the text."""
+        actor_id = self._surnames.get(word)
+        return actor_id is not None and self.actors[actor_id].kind == "person"
 
     def _first_name_at_start(self, i: int) -> bool:
         """The word before a one-word name opens the sentence and looks like a given name
@@ -261,6 +356,54 @@ class DocumentActors:
             and tok.is_alpha
             and self.match_at_token(i - 1) is None
         )
+
+    def _age_after(self, j: int) -> bool:
+        """'Ann Lee, 39, said': a name followed by an age between commas is a private person
+        introduced by the story (officials are introduced by their titles)."""
+        toks = self.tokens
+        if j + 2 >= len(toks) or toks[j].text != ",":
+            return False
+        k = j + 2 if toks[j + 1].lower_ == "aged" else j + 1  # "Ann Lee, aged 39,"
+        if k + 1 >= len(toks) or not toks[k].is_digit:
+            return False
+        age = toks[k].text
+        return len(age) <= 3 and 0 < int(age) < 120 and toks[k + 1].text in (",", "and", ")")
+
+    def _nationality_before(self, i: int) -> str | None:
+        """'An Australian, Ann Lee, 28,': a nationality noun in apposition before the name."""
+        toks = self.tokens
+        if i < 3 or toks[i - 1].text != ",":
+            return None
+        m = self.match_at_token(i - 2)
+        if m is None or m.entry.kind != "demonym" or m.token_end != i - 1:
+            return None
+        if m.token_start < 1 or toks[m.token_start - 1].lower_ not in ("a", "an"):
+            return None
+        return m.entry.country or m.entry.code[:3]
+
+    def _private_code(self, char: int) -> str | None:
+        """The code of a private person first named at ``char``: that of the one person the
+        story introduced before without a name ("a Canadian tourist ... Ann Lee, 39,"), once;
+        otherwise a civilian of the country the story's located places are in."""
+        k = bisect.bisect_left(self._starts, char)
+        while k > 1:
+            k -= 1
+            m = self.matches[k]
+            if m.entry.kind != "sector" or m.entry.code not in PRIVATE_ROLES:
+                continue
+            if m.start in self._introduced or _plural(m.text.split()[-1]):
+                continue
+            before = self.matches[k - 1]
+            first = self.tokens[before.token_start - 1] if before.token_start > 0 else None
+            if (
+                before.token_end == m.token_start
+                and before.entry.kind in ("demonym", "country")
+                and first is not None
+                and first.lower_ in ("a", "an")
+            ):
+                self._introduced.add(m.start)
+                return (before.entry.country or before.entry.code[:3]) + m.entry.code
+        return f"{self._where}CVL" if self._where else None
 
     def _list_link(self, end: int, start: int) -> bool:
         """Only list punctuation between two runs of names: ',', 'and', ', and'."""
@@ -321,6 +464,57 @@ class DocumentActors:
         k = bisect.bisect_left(entries, (char, ""))
         return entries[k - 1][1] if k > 0 else None
 
+    def _listed_after(
+        self, token: Token, matches: list[Match], code: str, explicit: bool, offset: int
+    ) -> None:
+        """'officers Ann Lee and Bo Park': the other names joined to a name after a plural
+        title hold the same title."""
+        if not any(m.entry.kind == "title" and _plural(m.text.split()[-1]) for m in matches):
+            return
+        for conj in token.children:
+            if conj.dep_ == "conj" and self._unknown_name(conj, offset):
+                self._name_person(conj, code, explicit, offset)
+
+    def _name_person(self, token: Token, code: str, explicit: bool, offset: int) -> None:
+        """Register the unknown name a token heads as a person with this code."""
+        span = self._name_span(token, self._noun_phrase(token), offset)
+        if span is None or span.text in self._surnames:
+            return
+        actor_id = "person:" + _slug(span.text)
+        self._actor(actor_id, span.text, code, kind="person")
+        self._settle(actor_id, code, explicit)
+        self._add_name(span.text, actor_id)
+        self._add_name(span[-1].text, actor_id)
+        self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+
+    def _named_members(self, token: Token, code: str, offset: int) -> None:
+        """'met officers Ann Lee and Bo Park' parsed with the names in apposition to the
+        plural title: each name is a person of the body the title stands for."""
+        if token.tag_ != "NNS":
+            return
+        for child in token.children:
+            if child.dep_ == "appos" and self._unknown_name(child, offset):
+                self._name_person(child, code, False, offset)
+                for conj in child.children:
+                    if conj.dep_ == "conj" and self._unknown_name(conj, offset):
+                        self._name_person(conj, code, False, offset)
+
+    def _roleless_before(self, char: int) -> str | None:
+        """The latest private person named before ``char`` with no word for their part."""
+        k = bisect.bisect_left(self._roleless, (char, ""))
+        return self._roleless[k - 1][1] if k > 0 else None
+
+    def _body_before(self, matches: list[Match], offset: int) -> str | None:
+        """The code of the group (not a person) that a title word of the phrase described
+        earlier in the text, if any."""
+        for m in matches:
+            if m.entry.kind != "title":
+                continue
+            earlier = self._head_before(m.text.split()[-1].lower(), m.start)
+            if earlier is not None and self.actors[earlier].kind != "person":
+                return self.actors[earlier].code
+        return None
+
     def _note_titled(self, words: list[str], char: int, actor_id: str) -> None:
         for word in words:
             self._titled.setdefault(word, []).append((char, actor_id))
@@ -335,7 +529,7 @@ class DocumentActors:
         return None
 
     def _code_from_left_context(self, i: int) -> str | None:
-        country = role = None
+        country = role = own = None
         private = False
         self._title_words = []
         k = i - 1
@@ -358,6 +552,7 @@ class DocumentActors:
                 self._title_words.append(match.text.split()[-1].lower())
             if kind == "title" and role is None:
                 role = match.entry.code
+                own = match.entry.country  # "Foreign Secretary": a British title
             elif kind == "sector" and role is None and match.token_end == i:
                 if match.entry.code not in PRIVATE_ROLES:
                     break
@@ -376,11 +571,17 @@ class DocumentActors:
                 break
             k = match.token_start - 1
         if private and not country:
-            return None
+            # "killed motorcyclist Tom Lee": a private person of the country where the story
+            # happens, when its located places agree; else no code
+            if self._where is None:
+                return None
+            country = self._where
+        if role and not country and own:
+            country = own
         if role and not country and self._bare_title(i):
             country = self._fallback_country(i, role)  # "President Brenda Hale", British story
             self._defaulted = True
-        if role and any(self.tokens[j].lower_ == "former" for j in range(max(k - 1, 0), i)):
+        if role and any(_former_word(self.tokens[j]) for j in range(max(k - 3, 0), i)):
             role = FORMER_ROLE  # "former federal prosecutor Elie Honig"
         if role and country:
             return _compose(country, role)
@@ -405,7 +606,7 @@ class DocumentActors:
         if main is not None and (main in para or not para):
             return main
         if sentence is not None:
-            named = self._countries_between(*sentence)
+            named = self._countries_between(*sentence, demonyms=False)
             if len(named) == 1:
                 return next(iter(named))
         return None
@@ -416,12 +617,14 @@ class DocumentActors:
         end = self.text.find("\n", char)
         return self._countries_between(start, len(self.text) if end < 0 else end)
 
-    def _countries_between(self, start: int, end: int) -> set[str]:
+    def _countries_between(self, start: int, end: int, demonyms: bool = True) -> set[str]:
+        """Countries named between two offsets; ``demonyms=False`` leaves out adjectives,
+        which mostly describe things ("met at an Irish pub")."""
         k = bisect.bisect_left(self._starts, start)
         found = set()
         while k < len(self.matches) and self.matches[k].start < end:
             m = self.matches[k]
-            if m.entry.kind in COUNTRY_KINDS:
+            if m.entry.kind in COUNTRY_KINDS and (demonyms or m.entry.kind != "demonym"):
                 found.add(m.entry.country or m.entry.code[:3])
             k += 1
         return found
@@ -514,12 +717,39 @@ class DocumentActors:
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
         for tok in toks:
-            if tok.pos not in SWEPT_POS or tok.dep in NOT_SWEPT_DEP_IDS:
+            if tok.pos not in SWEPT_POS:
+                continue
+            if tok.dep in NOT_SWEPT_DEP_IDS and not (
+                tok.dep in ARGUMENT_DEP_IDS and self._role_phrase(tok, offset)
+            ):
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
             if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
-                self._resolve(tok, offset, direct=True, places=False, strict=True)
+                ref = self._resolve(tok, offset, direct=True, places=False, strict=True)
+                if ref is not None and tok.dep in ARGUMENT_DEP_IDS and self._role_head(tok, offset):
+                    # the event stage asks again for this argument: a role word heads it, so
+                    # the answer does not depend on how it is asked
+                    self._swept[(tok.idx + offset, tok.i)] = ref
+
+    def _role_phrase(self, tok: Token, offset: int) -> bool:
+        """An argument whose head or a word right under it is a role word ('French police
+        officers', 'Iranian airline Mahan Air'): resolved in reading order, so that a bare role
+        word later finds the body it described. (Other arguments are left to the event
+        stage: resolving every argument twice costs too much.)"""
+        if self._role_head(tok, offset):
+            return True
+        return any(
+            c.dep_ in ("compound", "amod", "appos") and self._role_head(c, offset)
+            for c in tok.children
+        )
+
+    def _role_head(self, tok: Token, offset: int) -> bool:
+        """An argument headed by a role word: resolved in reading order, so that a bare role
+        word later ("officers Ann Lee and Bo Park") finds the body it described, even when a
+        quotation is read before the events of the sentences before it."""
+        m = self.match_at_char(tok.idx + offset)
+        return m is not None and m.entry.kind in ("sector", "title")
 
     def _may_be_actor(self, tok: Token, offset: int) -> bool:
         """Cheap test before composing a phrase: the word or one of its modifiers is a known
@@ -605,7 +835,9 @@ class DocumentActors:
         ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine); ``private``
         takes a person named without any role, in a document about one country, for a
         civilian of that country ("Judge Miller sentenced Paul Manafort")."""
-        ref = self._resolve(token, offset, direct, places)
+        ref = self._swept.get((token.idx + offset, token.i))
+        if ref is None:
+            ref = self._resolve(token, offset, direct, places)
         if ref is None and private and self.default_country and token.pos_ == "PROPN":
             ref = self._private_person(token, offset)
         if ref is not None and ref.actor:
@@ -622,6 +854,8 @@ class DocumentActors:
             or self._surnames.get(run[-1].text)
             or (self._variant_of(run.text) if len(run) == 1 else None)
         )
+        if actor_id is None and len(run) == 1 and run.text.isupper():
+            return None  # an acronym ('BTP') is no person's name
         if actor_id is None:
             country = self._default_for(token.idx + offset, "CVL")
             if country is None:
@@ -681,6 +915,8 @@ class DocumentActors:
         role = self._role(heads, matches, offset, strict)
         country = self._country(np, matches, token, offset)
         explicit = country or (self._country_from_place(token, offset) if role else None)
+        if role and not country and any(is_coordinated_modifier(c) for c in token.children):
+            return None  # "US and British authorities": bodies of two countries, no one code
         if role and token.tag_ in ("NN", "NNP") and any(c.lower_ == "the" for c in token.children):
             # 'the mayor', 'the El Paso mayor', 'the foreign minister': the person introduced
             # with that title before, of the same country if the description names one
@@ -688,28 +924,56 @@ class DocumentActors:
             person = self._titled_before(token.lower_, token.idx + offset, nation)
             if person is not None:
                 return self._ref(person, np, offset, "role", head=token)
-        if role and not explicit and token.pos_ == "NOUN":
+        if role == "CRM" and not explicit and _definite_singular(token):
+            person = self._roleless_before(token.idx + offset)
+            if person is not None:
+                # 'the accused' after "An Australian, Ann Lee, 28, appeared in court": the
+                # person's country, in the part the phrase now gives
+                code = self.actors[person].code[:3] + role
+                return self._ref(self._code_actor(code), np, offset, "role", head=token)
+        if role and not explicit and (token.pos_ == "NOUN" or self._role_head(token, offset)):
             earlier = self._head_before(token.lemma_.lower(), token.idx + offset)
             if earlier and not (token.tag_ == "NNS" and self.actors[earlier].kind == "person"):
                 # "the airline" after "Iranian airline Mahan Air", "officers" after "French
                 # police officers": the same actor again
+                if self.actors[earlier].kind != "person":
+                    self._named_members(token, self.actors[earlier].code, offset)
                 return self._ref(earlier, np, offset, "role", head=token)
+        inherited = None
+        if role and not explicit and token.pos_ == "PROPN":
+            # "met officers Ann Lee and Bo Park" after "French police officers": a bare title
+            # before a name is the body the same word described before
+            inherited = self._body_before(matches, offset)
+            country = inherited[:3] if inherited else None
         if role and not country and not _owned_by_unknown(token, self, offset):
-            country = self._country_from_place(token, offset) or self._default_for(
-                token.idx + offset, role, (offset, offset + _doc_length(token.doc))
+            country = (
+                self._country_from_place(token, offset)
+                or next((m.entry.country for m in matches if m.entry.kind == "title"), None)
+                or self._default_for(
+                    token.idx + offset, role, (offset, offset + _doc_length(token.doc))
+                )
             )
         if role and country:
-            code = _compose(country, role)
+            code = inherited or _compose(country, role)
             span = self._name_span(token, np, offset)
             if span is not None:
                 # a name with a title is a person; with a sector word ("Iranian airline Mahan
                 # Air") an organisation
-                kind = "person" if any(m.entry.kind == "title" for m in matches) else "organization"
+                kind = (
+                    "person"
+                    if any(m.entry.kind == "title" for m in matches)
+                    and fold(span[-1].text) not in self.gaz.cues.get("institution_word", ())
+                    else "organization"
+                )
                 actor_id = ("person:" if kind == "person" else "org:") + _slug(span.text)
                 self._actor(actor_id, span.text, code, kind=kind)
                 self._settle(actor_id, code, bool(explicit))
                 for m in matches:
-                    if m.entry.kind in ("title", "sector"):
+                    # a sector word beside a person's name is the body, not the person
+                    # ("House of Commons Speaker John Bercow" ... "the House")
+                    if m.entry.kind == "title" or (
+                        m.entry.kind == "sector" and kind == "organization"
+                    ):
                         self._note_head(m.text.split()[-1].lower(), m.start, actor_id)
                     if m.entry.kind == "title" and kind == "person":
                         self._note_titled(
@@ -719,6 +983,8 @@ class DocumentActors:
                 # a person is called by the surname later, an organisation by its first word
                 self._add_name(span[-1 if kind == "person" else 0].text, actor_id)
                 self._mention(span.start_char + offset, span.end_char + offset, actor_id, "name")
+                if kind == "person":
+                    self._listed_after(token, matches, code, bool(explicit), offset)
                 return self._ref(actor_id, np, offset, "title", head=token)
             how = "modifier" if self._loose else "role"
             ref = self._ref(self._code_actor(code), np, offset, how, head=token)
@@ -809,11 +1075,26 @@ class DocumentActors:
             self._poss[id(doc)] = found
         return found[1]
 
+    def _sex_of(self, key: tuple[int, int], actor_id: str, default: str) -> str:
+        """The sex of whom a mention names: of a person, as known; of a role phrase, from its
+        title word ('the king', 'the spokeswoman')."""
+        if self.actors[actor_id].kind == "person":
+            return self._gender.get(actor_id, default)
+        if key not in self._individuals:
+            return default
+        word = fold(self.text[key[0] : key[1]].split()[-1])
+        return self.gaz.genders.get("title", {}).get(word, default)
+
     def _one_person(self, token: Token, offset: int, role: str) -> bool:
         """'the judge', 'the driver', 'a suspect' name one person whom 'he' or 'she' may
-        mean later; 'the court', 'the government' and 'the police' name institutions."""
+        mean later; 'the court', 'the government' and 'the police' name institutions; nor does
+        an office ('a candidate for prime minister', 'served as mayor')."""
         if role not in PERSON_ROLES:
             return False
+        if token.dep_ == "pobj" and token.head.lower_ in ("for", "as"):
+            return False
+        if token.lower_ in self.gaz.cues.get("collective", ()):
+            return False  # 'a gang', 'the family': many people
         m = self.match_at_char(token.idx + offset)
         return m is not None and (m.entry.kind == "title" or role in ("CVL", "CRM"))
 
@@ -854,6 +1135,10 @@ class DocumentActors:
             lo -= 1
         while hi + 1 in names:
             hi += 1
+        if hi + 1 < len(token.doc):
+            after = self.match_at_char(token.doc[hi + 1].idx + offset)
+            if after is not None and after.entry.kind == "title":
+                return None  # "First Minister Ann Lee": 'First' belongs to the title
         return token.doc[lo : hi + 1]
 
     def _matches_in(self, np: list[Token], offset: int) -> list[Match]:
@@ -901,10 +1186,19 @@ class DocumentActors:
         self, np: list[Token], matches: list[Match], head: Token, offset: int
     ) -> str | None:
         for m in matches:
-            if m.entry.kind in ("country", "demonym", "capital", "seat"):
-                return m.entry.code[:3]
-            if m.entry.kind == "org":
-                return m.entry.code
+            if m.entry.kind not in ("country", "demonym", "capital", "seat", "org"):
+                continue
+            prep = _prep_between(self._token_in(head, m, offset), head.i)
+            # "met officers X and Y at an Irish pub": an adjective or place behind a preposition
+            # other than 'of' describes where, not whose ("the government of Ukraine" is
+            # Ukraine's)
+            if (
+                prep is not None
+                and prep.lower_ != "of"  # "hundreds of Syrian refugees" are Syrians
+                and (m.entry.kind == "demonym" or prep.lower_ in LOCATED_PREPS)
+            ):
+                continue
+            return m.entry.code if m.entry.kind == "org" else m.entry.code[:3]
         # "the Trump administration", "Erdogan's office": the country of the person
         for tok in np:
             if tok.i == head.i or tok.dep_ not in ("compound", "poss"):
@@ -943,7 +1237,12 @@ class DocumentActors:
         """The country a document is about, when one clearly dominates its mentions."""
         counts: dict[str, int] = {}
         for m in self.matches:
-            if m.entry.kind in COUNTRY_KINDS:
+            kind = m.entry.kind
+            # the country's people and institutions count as much as its name: a story about
+            # Washington's dealings with Kyiv names Ukraine often, but its actors are American
+            if kind in COUNTRY_KINDS or (
+                kind in ("person", "seat") and m.entry.code[:3] in self.gaz.countries
+            ):
                 c = m.entry.country or m.entry.code[:3]
                 counts[c] = counts.get(c, 0) + 1
         if not counts:
@@ -975,7 +1274,9 @@ class DocumentActors:
             if best is not None and start < best.start:
                 break
             mention = self.mentions[key]
-            if mention.end > char or (gender and self._gender.get(mention.actor, gender) != gender):
+            if mention.end > char or (
+                gender and self._sex_of(key, mention.actor, gender) != gender
+            ):
                 continue  # 'he' is not someone already called 'she'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
@@ -994,8 +1295,8 @@ class DocumentActors:
                 return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
-        if gender:
-            self._gender.setdefault(best.actor, gender)
+        if gender and self.actors[best.actor].kind == "person":
+            self._gender.setdefault(best.actor, gender)  # not a shared actor ('the king': GOV)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
 
@@ -1207,10 +1508,28 @@ class DocumentActors:
             self._seq[key] = entry[1]
             person = self.actors[actor_id].kind == "person" or key in self._individuals
             bisect.insort(self._persons if person else self._things, entry)
+        if how in ("name", "person", "user") and self.actors[actor_id].kind == "person":
+            self._gender_of_name(actor_id, start, text)
         aliases = self.actors[actor_id].aliases
         if alias and how in NAME_KINDS and text not in aliases:
             aliases.append(text)
         return True
+
+    def _gender_of_name(self, actor_id: str, start: int, text: str) -> None:
+        """A person's sex from the given name ('Emily Lee') or the title before the name
+        ('King Maha', 'Princess Ubolratana'), so that 'she' does not point to a king."""
+        if actor_id in self._gender:
+            return
+        genders = self.gaz.genders
+        first = fold(text.split()[0]) if " " in text else ""
+        sex = genders.get("given", {}).get(first)
+        k = bisect.bisect_left(self._token_starts, start) - 1
+        while sex is None and k >= 0 and self.tokens[k].is_space:
+            k -= 1
+        if sex is None and k >= 0:
+            sex = genders.get("title", {}).get(fold(self.tokens[k].text.rstrip(".")))
+        if sex is not None:
+            self._gender[actor_id] = sex
 
     def register_all_matches(self) -> None:
         """Record every named match as a mention, so pronouns and readers see them."""
@@ -1538,6 +1857,50 @@ def _via_prep(tok: Token, stop: set[int]) -> bool:
             return True
         tok = tok.head
     return False
+
+
+def _against(span: Span) -> bool:
+    """'anti-gang', 'counter-terrorism': a role word joined to 'anti-' names what something
+    is against."""
+    i = span.start
+    doc = span.doc
+    return (
+        i >= 2
+        and doc[i - 1].text in ("-", "–")
+        and doc[i - 2].lower_ in ("anti", "counter")
+        and not doc[i - 2].whitespace_
+    )
+
+
+def _former_word(tok: Token) -> bool:
+    """'former', or 'then-' and 'ex-' joined to a title ('then-prime-minister X'): the
+    person no longer holds it."""
+    if tok.lower_ == "former":
+        return True
+    doc = tok.doc
+    return (
+        tok.lower_ in ("then", "ex")
+        and not tok.whitespace_
+        and tok.i + 1 < len(doc)
+        and doc[tok.i + 1].text in ("-", "–")
+    )
+
+
+def _definite_singular(token: Token) -> bool:
+    """'the suspect', 'the accused': one person the text has spoken of before."""
+    return token.tag_ in ("NN", "NNP", "VBN", "JJ") and any(
+        c.lower_ == "the" for c in token.children
+    )
+
+
+def _prep_between(tok: Token, stop: int) -> Token | None:
+    """The preposition nearest to the head ``stop`` on the way up from ``tok``, if any."""
+    found = None
+    while tok.i != stop and tok.head.i != tok.i:
+        if tok.dep_ == "prep":
+            found = tok
+        tok = tok.head
+    return found if tok.i == stop else None
 
 
 def _gerund_owner(token: Token) -> Token | None:
