@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
 from spacy.strings import get_string_id as _string_id
-from spacy.symbols import NOUN, PROPN
+from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
 
 from dyad.actors.gazetteer import PRIORITY, Entry, Gazetteer, fold
@@ -30,6 +30,7 @@ ARGUMENT_DEPS = {"nsubj", "csubj", "nsubjpass", "csubjpass", "dobj", "obj", "att
 NOT_SWEPT_DEP_IDS = {_string_id(d) for d in MODIFIER_DEPS | ARGUMENT_DEPS}
 ARGUMENT_DEP_IDS = {_string_id(d) for d in ARGUMENT_DEPS}
 SWEPT_POS = {NOUN, PROPN}
+POSS_DEP_ID = _string_id("poss")
 # Mentions a pronoun never points back to.
 UNREFERRED_HOWS = {"pronoun", "demonym", "modifier", "place"}
 # Roles of private people: their nouns before a name ("national", "tourist") give a code only
@@ -699,6 +700,7 @@ class DocumentActors:
         not jump back to an earlier, known person. (The sentence's tokens are listed once:
         walking a parsed sentence builds every token anew.)"""
         toks = list(doc)
+        self._poss[id(doc)] = (doc, [t.i for t in toks if t.dep == POSS_DEP_ID and t.pos == PRON])
         for run in self._name_runs(doc, offset, toks):
             if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
@@ -725,7 +727,7 @@ class DocumentActors:
                 continue
             if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
                 continue
-            if not self._nothing_under(tok, offset) and self._may_be_actor(tok, offset):
+            if self._may_be_actor(tok, offset) and not self._nothing_under(tok, offset):
                 ref = self._resolve(tok, offset, direct=True, places=False, strict=True)
                 if ref is not None and tok.dep in ARGUMENT_DEP_IDS and self._role_head(tok, offset):
                     # the event stage asks again for this argument: a role word heads it, so
@@ -1071,7 +1073,7 @@ class DocumentActors:
         """Indices of the possessive pronouns of a parsed sentence (cached per sentence)."""
         found = self._poss.get(id(doc))
         if found is None or found[0] is not doc:
-            found = (doc, [t.i for t in doc if t.dep_ == "poss" and t.pos_ == "PRON"])
+            found = (doc, [t.i for t in doc if t.dep == POSS_DEP_ID and t.pos == PRON])
             self._poss[id(doc)] = found
         return found[1]
 
