@@ -390,3 +390,10 @@ def test_arrest_announced_by_police_in_agentless_passive_is_theirs(coder: Coder)
 def test_arrest_reported_by_the_press_names_no_doer(coder: Coder) -> None:
     text = "Reuters reported that two Egyptian journalists were detained in Cairo."
     assert not by_code(events(coder, text), "173")
+
+
+def test_finite_verb_conjoined_to_an_infinitive_takes_the_main_subject(coder: Coder) -> None:
+    text = "Germany urged the Iranian embassy to reconsider and spoke with French officials."
+    got = triples(events(coder, text))
+    assert ("DEU", "040", "FRAGOV") in got
+    assert not any(src.startswith("IRN") and code == "040" for src, code, _ in got)

@@ -1047,6 +1047,10 @@ def _verb_subjects(tok: Token) -> list[Token]:
             return _conjuncts(obj)
         return _verb_subjects(head)
     if tok.dep_ == "conj" and head.pos_ in ("VERB", "AUX"):
+        if tok.tag_ in ("VBD", "VBZ") and head.tag_ == "VB" and head.dep_ == "xcomp":
+            # "urged the embassy to reconsider and spoke with Pompeo": a finite verb is no
+            # second infinitive, whatever the parse; it goes with the verb above
+            return _verb_subjects(head.head)
         return _verb_subjects(head)
     if tok.dep_ == "relcl":
         return _conjuncts(head)
