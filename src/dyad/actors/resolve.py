@@ -889,6 +889,15 @@ class DocumentActors:
         # 1. a head covered by a name with its own code
         for head in heads:
             m = self.match_at_char(head.idx + offset)
+            if (
+                places
+                and m
+                and m.entry.kind == "capital"
+                and m.end == head.idx + len(head.text) + offset
+            ):
+                # "shelled Kyiv", "a bomb in Kabul": the city hit, not the government there
+                country = m.entry.country or m.entry.code[:3]
+                return self._ref(self._code_actor(country), np, offset, "place", head=head)
             if m and m.entry.kind not in ("title", "sector", "demonym", "place"):
                 ref = self._ref_for_match(m, np, offset, head=head)
                 for sm in self._matches_in(np, offset):
