@@ -6,9 +6,8 @@ from dyad import Coder
 
 
 def targets(coder: Coder, text: str, code: str) -> list[str]:
-    return [
-        e.target.code for e in coder.code(text, "2019-05-05").events if e.code == code and e.target
-    ]
+    events = coder.code(text, "2019-05-05").events
+    return [e.target.code for e in events if e.code == code and e.target]
 
 
 def test_a_capital_shelled_is_the_country_not_its_government(coder: Coder) -> None:
