@@ -390,3 +390,52 @@ def test_arrest_announced_by_police_in_agentless_passive_is_theirs(coder: Coder)
 def test_arrest_reported_by_the_press_names_no_doer(coder: Coder) -> None:
     text = "Reuters reported that two Egyptian journalists were detained in Cairo."
     assert not by_code(events(coder, text), "173")
+
+
+# ---------------------------------------------------------------- corpus audit (decisions 44-48)
+
+
+def test_negative_object_negates_the_event(coder: Coder) -> None:
+    doc_events = by_code(events(coder, "Hamas has conceded nothing to Israel."), "080")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_negative_determiner_on_the_object_negates_the_event(coder: Coder) -> None:
+    text = "The Saudi foreign minister expressed no condolences to Turkey."
+    doc_events = by_code(events(coder, text), "018")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_planned_visit_is_intended_not_a_fact(coder: Coder) -> None:
+    text = "Erdogan's planned visit to Athens angered the opposition."
+    doc_events = by_code(events(coder, text), "042")
+    assert doc_events and {e.modality for e in doc_events} == {"intended"}
+
+
+def test_cancelled_visit_is_negated(coder: Coder) -> None:
+    doc_events = by_code(events(coder, "Erdogan's visit to Athens was postponed."), "042")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_a_weekday_is_no_argument() -> None:
+    from dyad.events.extract import _is_time
+    from dyad.nlp import load_parser
+
+    doc = load_parser()("On Friday, Cuba rejected the measure in March.")
+    words = {t.text: _is_time(t) for t in doc}
+    assert words["Friday"] and words["March"]
+    assert not words["Cuba"] and not words["measure"]
+
+
+def test_policy_word_read_as_a_boolean_is_refused(tmp_path) -> None:
+    import shutil
+
+    from dyad.events.lexicon import load_lexicon
+    from dyad.resources import DataError, data_path
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(data_path("lexicon"), folder)
+    with (folder / "policy.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n- {id: p.bool, kind: negation, words: [no, never]}\n")
+    with pytest.raises(DataError, match="boolean"):
+        load_lexicon(folder)
