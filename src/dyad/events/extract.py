@@ -395,6 +395,10 @@ class EventExtractor:
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
         modality = forced_modality or self._modality(pred)
+        if self.lex.policy.covers("state_root", pred.code):
+            # "SpaceX tested its rocket", "social media struggled to censor the videos": a
+            # show of force or an administrative sanction is done by those who hold power
+            sources = [s for s in sources if not self.lex.policy.has("private_role", s.code[3:6])]
         between = _between(pred) if not sources else []
         if len(between) >= 2:  # "talks between Israel and Egypt": each side to the other
             sources = self._resolve_all(between, actors, offset)

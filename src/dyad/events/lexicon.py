@@ -45,6 +45,8 @@ POLICY_KINDS = {
     "plan_modifier",
     "cancel_verb",
     "standing_root",
+    "state_root",
+    "private_role",
 }
 
 
