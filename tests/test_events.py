@@ -397,3 +397,52 @@ def test_finite_verb_conjoined_to_an_infinitive_takes_the_main_subject(coder: Co
     got = triples(events(coder, text))
     assert ("DEU", "040", "FRAGOV") in got
     assert not any(src.startswith("IRN") and code == "040" for src, code, _ in got)
+
+
+# ---------------------------------------------------------------- corpus audit (decisions 44-48)
+
+
+def test_negative_object_negates_the_event(coder: Coder) -> None:
+    doc_events = by_code(events(coder, "Hamas has conceded nothing to Israel."), "080")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_negative_determiner_on_the_object_negates_the_event(coder: Coder) -> None:
+    text = "The Saudi foreign minister expressed no condolences to Turkey."
+    doc_events = by_code(events(coder, text), "018")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_planned_visit_is_intended_not_a_fact(coder: Coder) -> None:
+    text = "Erdogan's planned visit to Athens angered the opposition."
+    doc_events = by_code(events(coder, text), "042")
+    assert doc_events and {e.modality for e in doc_events} == {"intended"}
+
+
+def test_cancelled_visit_is_negated(coder: Coder) -> None:
+    doc_events = by_code(events(coder, "Erdogan's visit to Athens was postponed."), "042")
+    assert doc_events and {e.modality for e in doc_events} == {"negated"}
+
+
+def test_a_weekday_is_no_argument() -> None:
+    from dyad.events.extract import _is_time
+    from dyad.nlp import load_parser
+
+    doc = load_parser()("On Friday, Cuba rejected the measure in March.")
+    words = {t.text: _is_time(t) for t in doc}
+    assert words["Friday"] and words["March"]
+    assert not words["Cuba"] and not words["measure"]
+
+
+def test_policy_word_read_as_a_boolean_is_refused(tmp_path) -> None:
+    import shutil
+
+    from dyad.events.lexicon import load_lexicon
+    from dyad.resources import DataError, data_path
+
+    folder = tmp_path / "lexicon"
+    shutil.copytree(data_path("lexicon"), folder)
+    with (folder / "policy.yaml").open("a", encoding="utf-8") as fh:
+        fh.write("\n- {id: p.bool, kind: negation, words: [no, never]}\n")
+    with pytest.raises(DataError, match="boolean"):
+        load_lexicon(folder)

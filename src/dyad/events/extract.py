@@ -12,13 +12,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from dyad.actors import DocumentActors, is_coordinated_modifier
 from dyad.cameo import Ontology
 from dyad.events.lexicon import Lexicon, NounEntry, Policy, VerbEntry
 from dyad.model import ActorRef, Event, Span
 from dyad.nlp import ParsedSentence
+from dyad.timeplace.vocab import load_vocabulary
 
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -99,8 +100,8 @@ class EventExtractor:
             if tok.i in preds or tok.i in consumed or tok.pos_ not in ("NOUN", "PROPN"):
                 continue
             noun = self.noun_predicate(tok)
-            if noun is not None:
-                preds[tok.i] = noun
+            if noun is not None and not self.lex.policy.covers("standing_root", noun.code):
+                preds[tok.i] = noun  # "part of a pact between the EU and Mercosur": a state
         events: list[Event] = []
         policy = self.lex.policy
         disaster = any(policy.has("disaster_word", t.lemma_) for t in doc)
@@ -194,6 +195,12 @@ class EventExtractor:
             obj = self._counted(pobjs[0]) if pobjs else None
         if entry.complements is not None and not (_complement_lemmas(tok) & entry.complements):
             return False
+        if entry.no_complement and _complement_lemmas(tok):
+            return False  # 'called D'Souza "humble"', 'admits that he will lose the case'
+        if entry.clause and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
+            return False  # "asked Trump about it", "asking local authorities": a question
+        if entry.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
+            return False  # "demonstrated a shocking ignorance" shows, it does not protest
         lemma = obj.lemma_.lower() if obj is not None else None
         if entry.objects is not None and not (_object_lemmas(obj) & entry.objects):
             return False
@@ -220,6 +227,10 @@ class EventExtractor:
                 ref.actor and ref.actor.startswith("person:")
             ):
                 return False
+        if entry.not_object_roles and obj is not None and self._actors is not None:
+            ref = self._actors.resolve(obj, self._offset, direct=True)
+            if ref is not None and ref.code[3:6] in entry.not_object_roles:
+                return False  # "told the BBC", "speaking to NBC News": an interview
         return True
 
     def _counted(self, obj: Token | None) -> Token | None:
@@ -384,6 +395,10 @@ class EventExtractor:
         if speaker is None:
             reported, speaker = self._speaker(pred.token, actors, offset)
         modality = forced_modality or self._modality(pred)
+        if self.lex.policy.covers("state_root", pred.code):
+            # "SpaceX tested its rocket", "social media struggled to censor the videos": a
+            # show of force or an administrative sanction is done by those who hold power
+            sources = [s for s in sources if not self.lex.policy.has("private_role", s.code[3:6])]
         between = _between(pred) if not sources else []
         if len(between) >= 2:  # "talks between Israel and Egypt": each side to the other
             sources = self._resolve_all(between, actors, offset)
@@ -637,15 +652,22 @@ class EventExtractor:
     ) -> list[ActorRef]:
         """Actors for argument tokens; 'we' and 'I' in a statement are its speaker."""
         refs: list[ActorRef] = []
+        policy = self.lex.policy
         for t in toks:
             ref = None
-            if t.pos_ == "PRON" and self.lex.policy.has("first_person", t.lower_):
+            if _is_time(t):
+                continue  # "On Friday, ... announced restrictions on flights": a day is no one
+            if t.pos_ == "PRON" and policy.has("first_person", t.lower_):
                 _, speaker = self._speaker(t, actors, offset)
                 if speaker is not None:
                     start = t.idx + offset
                     ref = ActorRef(speaker.code, t.text, start, start + len(t.text), speaker.actor)
             else:
                 ref = actors.resolve(t, offset, places=places, private=private)
+            if ref is not None and _names_disaster(
+                t.doc, ref.start - offset, ref.end - offset, policy
+            ):
+                continue  # "Typhoon Haiyan, which killed 6,000 people": a storm is no actor
             if ref is not None and not any(r.actor == ref.actor for r in refs):
                 refs.append(ref)
         return refs
@@ -737,6 +759,10 @@ class EventExtractor:
                 c.dep_ == "aux" and c.lower_ == "to" for c in head.children
             ):
                 found.add("hypothetical")  # "an initiative to mediate": a potential act
+        if _negative_argument(tok, policy) or (
+            pred.embedded is not None and _negative_argument(pred.embedded.token, policy)
+        ):
+            found.add("negated")  # "conceded nothing", "expressed no regret", "no country sent"
         if tok.pos_ in ("NOUN", "PROPN"):
             found |= self._noun_modality(tok)
         elif tok.dep_ in ("csubj", "nsubj") and tok.tag_ == "VBG" and _has_modal(tok.head, policy):
@@ -756,10 +782,18 @@ class EventExtractor:
             "hypothetical_noun", tok.head.head.lemma_
         ):
             found.add("hypothetical")
-        for acl in (c for c in tok.children if c.dep_ == "acl"):
+        policy = self.lex.policy
+        for child in tok.children:
+            if child.dep_ in ("amod", "compound") and policy.has("plan_modifier", child.lower_):
+                found.add("intended")  # "Trump's planned trip to Warsaw" has not happened
+        for acl in (c for c in tok.children if c.dep_ in ("acl", "relcl")):
             # "Putin's visit to Ankara not being achieved": the participle negates the event
-            if any(c.dep_ == "neg" for c in acl.children):
+            if acl.dep_ == "acl" and any(c.dep_ == "neg" for c in acl.children):
                 found.add("negated")
+            if policy.has("cancel_verb", acl.lemma_):
+                found.add("negated")  # "the trip, which was cancelled"
+        if tok.dep_ in ("dobj", "nsubjpass") and policy.has("cancel_verb", tok.head.lemma_):
+            found.add("negated")  # "cancelled his visit", "the summit was called off"
         head = tok.head
         if head.i != tok.i:
             for child in head.children:
@@ -1162,6 +1196,48 @@ def _relative_doers(tok: Token) -> list[Token]:
         if subs:
             out += _conjuncts(subs[0])
     return out
+
+
+def _is_time(tok: Token) -> bool:
+    """Whether a token names a time: a weekday, a month (as a name), a calendar unit."""
+    vocab = load_vocabulary()
+    word = tok.lower_
+    return (
+        tok.ent_type_ in ("DATE", "TIME")
+        or word in vocab.weekdays
+        or (tok.tag_ == "NNP" and word in vocab.months)
+        or vocab.unit(word) is not None
+    )
+
+
+def _names_disaster(doc: Doc, start: int, end: int, policy: Policy) -> bool:
+    """Whether a mention's head is a natural disaster: "the storm", "Typhoon Haiyan" (a name
+    after a disaster word), but not "flood victims"."""
+    toks = [t for t in doc if start <= t.idx < end]
+    if not toks:
+        return False
+    head = toks[-1]
+    return policy.has("disaster_word", head.lemma_) or (
+        head.pos_ == "PROPN"
+        and any(
+            c.dep_ == "compound" and policy.has("disaster_word", c.lemma_) for c in head.children
+        )
+    )
+
+
+def _negative_argument(tok: Token, policy: Policy) -> bool:
+    """Whether the verb's subject or object is a negative word or has a negative determiner:
+    "they have conceded nothing", "no organization claimed the attack"."""
+    if tok.pos_ not in ("VERB", "AUX"):
+        return False
+    for child in tok.children:
+        if child.dep_ not in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS:
+            continue
+        if policy.has("negative_argument", child.lower_) or any(
+            c.dep_ == "det" and policy.has("negative_argument", c.lower_) for c in child.children
+        ):
+            return True
+    return False
 
 
 def _has_subject(tok: Token) -> bool:

@@ -41,6 +41,12 @@ POLICY_KINDS = {
     "between_root",
     "role_noun",
     "authority_root",
+    "negative_argument",
+    "plan_modifier",
+    "cancel_verb",
+    "standing_root",
+    "state_root",
+    "private_role",
 }
 
 
@@ -82,6 +88,11 @@ class VerbEntry:
     pos: str = "VERB"
     complements: frozenset[str] | None = None  # what the object is called: 'called it a "hoax"'
     modifiers: frozenset[str] | None = None  # the object's own modifier: "a *hunger* strike"
+    # what the object must not resolve to: "speaking to the BBC" is an interview, no consultation
+    not_object_roles: frozenset[str] = frozenset()
+    no_complement: bool = False  # 'called him "humble"' is no phone call
+    intransitive: bool = False  # "demonstrated a shocking ignorance" is no street protest
+    clause: bool = False  # needs a complement clause: "asked X to act", not "asked X about it"
 
     @property
     def specificity(self) -> int:
@@ -194,6 +205,9 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
         role = e.get("object_role")
         if role not in (None, "person", "actor"):
             raise DataError(f"{where}: object_role must be person or actor")
+        not_roles = _words(e.get("not_object_role")) or frozenset()
+        if any(len(r) != 3 or not r.isalpha() for r in not_roles):
+            raise DataError(f"{where}: not_object_role lists three-letter roles (MED, CVL)")
         verbs[str(e["lemma"]).lower()].append(
             VerbEntry(
                 id=str(e["id"]),
@@ -210,6 +224,10 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 pos=str(e.get("pos", "VERB")).upper(),
                 complements=_words(e.get("complement")),
                 modifiers=_words(e.get("modifier")),
+                not_object_roles=frozenset(r.upper() for r in not_roles),
+                no_complement=bool(e.get("no_complement", False)),
+                intransitive=bool(e.get("intransitive", False)),
+                clause=bool(e.get("clause", False)),
             )
         )
     nouns: dict[str, list[NounEntry]] = defaultdict(list)
@@ -261,6 +279,9 @@ def load_policy(folder: Path) -> Policy:
     for e in read_yaml_list(folder / "policy.yaml", required=("id", "kind", "words")):
         if e["kind"] not in POLICY_KINDS:
             raise DataError(f"policy.yaml: {e['id']}: unknown kind {e['kind']!r}")
+        if isinstance(e["words"], list) and any(isinstance(w, bool) for w in e["words"]):
+            # YAML 1.1 reads a bare no/yes/on/off as a boolean: the word would never match
+            raise DataError(f"policy.yaml: {e['id']}: quote no/yes/on/off, they read as booleans")
         words[e["kind"]].update(_words(e["words"]) or frozenset())
     policy.words = {k: frozenset(v) for k, v in words.items()}
     return policy
