@@ -192,3 +192,38 @@ def test_an_acronym_is_no_private_person(coder: Coder) -> None:
         "2021-03-02",
     )
     assert code_of(doc, "BTP") != "GBRCVL"
+
+
+def test_we_of_a_former_official_is_their_country(coder: Coder) -> None:
+    doc = coder.code(
+        'Former Prime Minister John Major wrote, "We must keep our word to our friends." '
+        'Prime Minister Theresa May said, "We will act."',
+        "2019-05-05",
+    )
+    assert code_of(doc, "John Major") == "GBRELI"
+    assert code_of(doc, "We") == "GBR"
+    assert code_of(doc, "our") == "GBR"
+    assert code_of(doc, "We", 1) == "GBRGOV"  # a minister's 'we' is the government
+
+
+def test_a_spokesperson_takes_the_role_of_the_body_named_before_the_title(coder: Coder) -> None:
+    doc = coder.code(
+        "Polish police spokesman Jan Nowak said a man was detained in Warsaw. Polish army "
+        "spokeswoman Ewa Lis said troops were ready. Government spokesman Piotr Mazur agreed.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Jan Nowak") == "POLCOP"
+    assert code_of(doc, "Ewa Lis") == "POLMIL"
+    assert code_of(doc, "Piotr Mazur") == "POLGOV"
+
+
+def test_a_spokesperson_for_a_body_takes_its_code(coder: Coder) -> None:
+    doc = coder.code(
+        "Dedi Prasetyo, a spokesperson for the Indonesian National Police, said 20 were "
+        "arrested in Jakarta. Ahmad Ali, a spokesman for the Indonesian army, agreed. Budi "
+        "Santoso, a spokesman for the Kremlin, declined to comment.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Dedi Prasetyo") == "IDNCOP"
+    assert code_of(doc, "Ahmad Ali") == "IDNMIL"
+    assert code_of(doc, "Budi Santoso") == "RUSGOV"

@@ -304,6 +304,7 @@ CUE_KINDS = (
     "company_word",
     "collective",
     "institution_word",
+    "voice_title",
 )
 
 

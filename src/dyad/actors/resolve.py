@@ -54,6 +54,7 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 # Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
 PERSON_NOUNS = {
     "rival", "opponent", "ally", "friend", "wife", "husband", "son", "daughter", "brother",
@@ -421,6 +422,7 @@ class DocumentActors:
             return None
         k += 1
         country = role = None
+        voice = False  # "a spokesperson for ...": the body named next gives the code
         limit = min(len(toks), k + 8)
         while k < limit:
             tok = toks[k]
@@ -428,6 +430,16 @@ class DocumentActors:
             if match is None:
                 if tok.lower_ in ("a", "an", "the", "'s", "’s", "former") or tok.is_space:
                     k += 1
+                    continue
+                if voice is False and role is not None and tok.lower_ in ("for", "of"):
+                    title = self.match_at_token(k - 1)
+                    words = self.gaz.cues.get("voice_title", ())
+                    if title is not None and title.text.split()[-1].lower() in words:
+                        voice, country, limit = True, None, min(len(toks), k + 8)
+                        k += 1
+                        continue
+                if voice and tok.is_title and tok.is_alpha:
+                    k += 1  # a word of the body's name ("the National Police")
                     continue
                 if role is not None and tok.lower_ in ("in", "at", "from", "of") and not country:
                     k += 1
@@ -437,6 +449,18 @@ class DocumentActors:
                     continue
                 break
             kind = match.entry.kind
+            if voice and kind in ("sector", "title", "org", "seat"):
+                # the body the spokesperson speaks for, after its country if named; of its
+                # role words the last is its head ("the National Police")
+                if kind in ("org", "seat"):
+                    return match.entry.code
+                role = match.entry.code
+                k = match.token_end
+                continue
+            if voice and kind in ("country", "demonym") and country is None:
+                country = match.entry.country or match.entry.code[:3]
+                k = match.token_end
+                continue
             if kind == "title" and role is None:
                 role = match.entry.code
                 if any(t.lower_ == "former" for t in toks[j:k]):
@@ -531,6 +555,7 @@ class DocumentActors:
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = own = None
         private = False
+        voice: int | None = None  # where a spokesperson's title starts
         self._title_words = []
         k = i - 1
         while k >= 0:
@@ -553,6 +578,11 @@ class DocumentActors:
             if kind == "title" and role is None:
                 role = match.entry.code
                 own = match.entry.country  # "Foreign Secretary": a British title
+                if match.text.split()[-1].lower() in self.gaz.cues.get("voice_title", ()):
+                    voice = match.token_start
+            elif kind in ("sector", "title") and match.token_end == voice:
+                # "police spokesman", "military spokesperson": who speaks for a body has its role
+                role, voice = match.entry.code, None
             elif kind == "sector" and role is None and match.token_end == i:
                 if match.entry.code not in PRIVATE_ROLES:
                     break
@@ -1571,8 +1601,20 @@ class DocumentActors:
             elif word in first_person:
                 for start, end, speaker in speakers:
                     if start <= tok.idx < end and speaker.actor:
-                        self._mention(*span, speaker.actor, "pronoun")
+                        actor_id = speaker.actor
+                        if word in FIRST_PLURAL:
+                            actor_id = self._group_of(actor_id)
+                        self._mention(*span, actor_id, "pronoun")
                         break
+
+    def _group_of(self, actor_id: str) -> str:
+        """The group a speaker's 'we' stands for: a former official speaks for no body of
+        their own, so their 'we' is their country ("We must stand by our allies", said a
+        former ambassador); anyone else's 'we' is the body they belong to."""
+        actor = self.actors[actor_id]
+        if actor.kind == "person" and actor.role == FORMER_ROLE and actor.country:
+            return self._code_actor(actor.country)
+        return actor_id
 
     def finish(self, sentence_starts: list[int]) -> tuple[list[Actor], list[Mention]]:
         """Actors and mentions in text order, each mention with its sentence index; words that
