@@ -227,3 +227,49 @@ def test_a_spokesperson_for_a_body_takes_its_code(coder: Coder) -> None:
     assert code_of(doc, "Dedi Prasetyo") == "IDNCOP"
     assert code_of(doc, "Ahmad Ali") == "IDNMIL"
     assert code_of(doc, "Budi Santoso") == "RUSGOV"
+
+
+def test_a_title_before_a_known_name_lets_the_title_word_name_the_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Crown Prince Mohammed bin Salman met envoys in Riyadh. The crown prince said he "
+        "wanted calm.",
+        "2019-05-05",
+    )
+    prince = next(m for m in doc.mentions if m.text == "crown prince")
+    person = next(m for m in doc.mentions if m.text == "Mohammed bin Salman")
+    assert prince.actor == person.actor
+
+
+def test_a_name_with_a_patronymic_is_called_by_its_first_word(coder: Coder) -> None:
+    doc = coder.code(
+        "Crown Prince Mohammed bin Salman met envoys in Riyadh. Critics called Mohammed's "
+        "promise empty. Salman Rushdie was not there.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Mohammed") == "SAUGOV"
+    assert code_of(doc, "Salman") is None
+
+
+def test_a_chinese_name_is_called_by_its_family_name(coder: Coder) -> None:
+    doc = coder.code(
+        "Foreign Minister Wang Yi met his Russian counterpart in Moscow. Wang said the talks "
+        "went well, and Yi Jun, a singer, performed.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Wang") == "CHNGOV"
+    assert code_of(doc, "Yi") is None
+
+
+def test_a_known_name_joined_by_a_hyphen_to_another_word_is_someone_else(coder: Coder) -> None:
+    doc = coder.code("The singer Park Jin-young performed in Busan on Friday.", "2023-05-05")
+    assert not any(m.text == "Park Jin" for m in doc.mentions)
+
+
+def test_a_copular_description_gives_a_private_person_a_nationality(coder: Coder) -> None:
+    doc = coder.code(
+        "On Monday, Ayse Demir, sister of journalist Omar Khalil, spoke to reporters in Paris. "
+        "Ayse Demir is a Turkish national living in Berlin. Demir said she wanted justice.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Ayse Demir") == "TURCVL"
+    assert code_of(doc, "she") == "TURCVL"

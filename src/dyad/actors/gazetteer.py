@@ -305,6 +305,8 @@ CUE_KINDS = (
     "collective",
     "institution_word",
     "voice_title",
+    "patronymic",
+    "family_name_first",
 )
 
 

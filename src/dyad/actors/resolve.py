@@ -174,6 +174,8 @@ class DocumentActors:
                     continue  # "an anti-gang unit" is no gang
                 if top.kind == "title" and self._names_a_body(span):
                     continue  # "the Maryland General Assembly" has no general
+                if top.kind == "person" and _runs_on(span):
+                    continue  # "Park Jin" inside "Park Jin-young" is someone else
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -241,7 +243,36 @@ class DocumentActors:
                 continue
             actor_id = "person:" + _slug(e.name)
             self._actor(actor_id, e.name, e.code, kind="person")
-            self._add_name(self.tokens[m.token_end - 1].text, actor_id)
+            self._add_name(self._called_by(m), actor_id)
+            # "Crown Prince Mohammed bin Salman" ... "the crown prince": the same person
+            self._note_titled(self._titles_before(m.token_start), m.start, actor_id)
+
+    def _called_by(self, m: Match) -> str:
+        """The word a known person named in full is called by later: the surname, last in
+        most names; first in Chinese and Korean names ("Wang Yi": Wang), unless the name
+        starts with a Western given name ("Carrie Lam"); the given name, first, in a name
+        with a patronymic ("Mohammed bin Salman": 'Salman' is his father)."""
+        words = [t.text for t in self.tokens[m.token_start : m.token_end]]
+        cues = self.gaz.cues
+        if any(w.lower() in cues.get("patronymic", ()) for w in words[1:-1]):
+            return words[0]
+        country = (m.entry.country or m.entry.code[:3]).lower()
+        given = self.gaz.genders.get("given", {})
+        if country in cues.get("family_name_first", ()) and fold(words[0]) not in given:
+            return words[0]
+        return words[-1]
+
+    def _titles_before(self, i: int) -> list[str]:
+        """The title words right before token ``i`` ("Crown Prince", "Foreign Minister")."""
+        words: list[str] = []
+        k = i - 1
+        while k >= 0:
+            match = self.match_at_token(k)
+            if match is None or match.entry.kind != "title":
+                break
+            words.append(match.text.split()[-1].lower())
+            k = match.token_start - 1
+        return words
 
     def _register_short_names(self) -> None:
         """'Mahan Air' ... 'Mahan': a company named in full is called later by the one word
@@ -418,8 +449,8 @@ class DocumentActors:
         else ("fiancée of journalist X"), so the title must come before any preposition."""
         toks = self.tokens
         k = j
-        if k >= len(toks) or toks[k].text != ",":
-            return None
+        if k >= len(toks) or toks[k].text not in (",", "is", "was"):
+            return None  # "Ann Lee, a ..." or "Ann Lee is a ..."
         k += 1
         country = role = None
         voice = False  # "a spokesperson for ...": the body named next gives the code
@@ -465,6 +496,10 @@ class DocumentActors:
                 role = match.entry.code
                 if any(t.lower_ == "former" for t in toks[j:k]):
                     role = FORMER_ROLE
+            elif kind == "sector" and role is None and country:
+                if match.entry.code not in PRIVATE_ROLES:
+                    break
+                role = match.entry.code  # "Ann Lee is a Turkish national"
             elif kind in ("country", "demonym", "capital", "place") and country is None:
                 country = match.entry.country or match.entry.code[:3]
                 if role is not None:
@@ -1911,6 +1946,19 @@ def _against(span: Span) -> bool:
         and doc[i - 1].text in ("-", "–")
         and doc[i - 2].lower_ in ("anti", "counter")
         and not doc[i - 2].whitespace_
+    )
+
+
+def _runs_on(span: Span) -> bool:
+    """A name joined by a hyphen to the next word ('Park Jin-young') goes on past the span."""
+    doc = span.doc
+    end = span.end
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in ("-", "–")
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
     )
 
 
