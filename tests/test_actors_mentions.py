@@ -273,3 +273,14 @@ def test_a_copular_description_gives_a_private_person_a_nationality(coder: Coder
     )
     assert code_of(doc, "Ayse Demir") == "TURCVL"
     assert code_of(doc, "she") == "TURCVL"
+
+
+def test_a_title_in_the_text_beats_the_former_official_fallback(coder: Coder) -> None:
+    doc = coder.code(
+        "British MP Philip Hammond criticized the plan in London. Former Chancellor Philip "
+        "Hammond had backed it in 2018.",
+        "2019-12-01",
+    )
+    assert code_of(doc, "Philip Hammond") == "GBRLEG"
+    alone = coder.code("Former Chancellor Philip Hammond criticized the plan.", "2019-12-01")
+    assert code_of(alone, "Philip Hammond") == "GBRELI"

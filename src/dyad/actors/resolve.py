@@ -242,10 +242,22 @@ class DocumentActors:
             if e.kind != "person" or m.token_end - m.token_start < 2:
                 continue
             actor_id = "person:" + _slug(e.name)
-            self._actor(actor_id, e.name, e.code, kind="person")
+            self._actor(actor_id, e.name, self._titled_code(m), kind="person")
             self._add_name(self._called_by(m), actor_id)
             # "Crown Prince Mohammed bin Salman" ... "the crown prince": the same person
             self._note_titled(self._titles_before(m.token_start), m.start, actor_id)
+
+    def _titled_code(self, m: Match) -> str:
+        """A known person outside every listed term is a former official, unless the text
+        gives a title of the same country ("Conservative MP Philip Hammond"): the title wins."""
+        e = m.entry
+        if not e.code.endswith(FORMER_ROLE) or m.token_start == 0:
+            return e.code
+        code = self._code_from_left_context(m.token_start)
+        self._title_words, self._defaulted = [], False
+        if code is None or code.endswith(FORMER_ROLE) or code[:3] != e.code[:3]:
+            return e.code
+        return code
 
     def _called_by(self, m: Match) -> str:
         """The word a known person named in full is called by later: the surname, last in
