@@ -284,3 +284,28 @@ def test_a_title_in_the_text_beats_the_former_official_fallback(coder: Coder) ->
     assert code_of(doc, "Philip Hammond") == "GBRLEG"
     alone = coder.code("Former Chancellor Philip Hammond criticized the plan.", "2019-12-01")
     assert code_of(alone, "Philip Hammond") == "GBRELI"
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(coder: Coder) -> None:
+    doc = coder.code(
+        "Trump asked Zelensky to look into Joe Biden and his son, Hunter Biden. Biden denied "
+        "it, and Hunter Biden said nothing.",
+        "2019-09-30",
+    )
+    joe = next(m.actor for m in doc.mentions if m.text == "Joe Biden")
+    assert any(m.text == "Biden" and m.actor == joe for m in doc.mentions)
+    assert not any("Hunter" in m.text and m.actor == joe for m in doc.mentions)
+    assert not any(
+        m.actor == joe and doc.text[max(0, m.start - 7) : m.start] == "Hunter "
+        for m in doc.mentions
+    )
+
+
+def test_the_title_word_names_the_holder_the_text_spoke_of_last(coder: Coder) -> None:
+    doc = coder.code(
+        "US President Donald Trump spoke with Turkish President Recep Tayyip Erdogan on "
+        "Sunday. Trump later said the talks were good. Senator Lindsey Graham said the "
+        "president was wrong.",
+        "2019-10-08",
+    )
+    assert code_of(doc, "president") == "USAGOV"

@@ -174,8 +174,11 @@ class DocumentActors:
                     continue  # "an anti-gang unit" is no gang
                 if top.kind == "title" and self._names_a_body(span):
                     continue  # "the Maryland General Assembly" has no general
-                if top.kind == "person" and _runs_on(span):
-                    continue  # "Park Jin" inside "Park Jin-young" is someone else
+                if top.kind == "person" and (
+                    _runs_on(span)
+                    or (len(span) == 1 and self._other_given_name(span.start, top.name))
+                ):
+                    continue  # "Park Jin-young", "Hunter Biden": someone else
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -190,6 +193,26 @@ class DocumentActors:
             )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _index_at(self, char: int) -> int:
+        """The index of the token of the text that starts at ``char`` (0 if none does)."""
+        k = bisect.bisect_left(self._token_starts, char)
+        return k if k < len(self._token_starts) and self._token_starts[k] == char else 0
+
+    def _other_given_name(self, i: int, name: str) -> bool:
+        """A bare surname (token ``i``) right after a capitalised word that is not in the
+        person's ``name`` and is no title, honorific or other known name ('Hunter Biden' is
+        not Joe Biden) names someone else."""
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        if prev.text in name.split():
+            return False
+        if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper():
+            return False
+        if prev.whitespace_ != " " or fold(prev.text) in self.gaz.genders.get("title", {}):
+            return False
+        return not self.gaz.lookup(prev.text, self.date) and not self.gaz.dated_out(prev.text)
 
     def _names_a_body(self, span: Span) -> bool:
         """A capitalised title word followed by a capitalised word for a body is part of that
@@ -593,11 +616,21 @@ class DocumentActors:
     def _titled_before(self, word: str, char: int, country: str | None) -> str | None:
         """The person most recently introduced with this title word before ``char`` (of this
         country, when the description names one): 'the mayor' after 'Mayor Dee Margo'."""
+        found: list[str] = []
         for at, actor_id in reversed(self._titled.get(word, ())):
             actor = self.actors[actor_id]
-            if at < char and (country is None or (actor.country or actor.code[:3]) == country):
-                return actor_id
-        return None
+            same = country is None or (actor.country or actor.code[:3]) == country
+            if at < char and same and actor_id not in found:
+                found.append(actor_id)
+        if len(found) < 2:
+            return found[0] if found else None
+        # two people introduced with the title ("US President X", "Turkish President Y"):
+        # the one the text spoke of last, by any name or pronoun, not the one introduced last
+        k = bisect.bisect_left(self._persons, (char,))
+        for _, _, key in reversed(self._persons[max(0, k - 200) : k]):
+            if self.mentions[key].actor in found:
+                return self.mentions[key].actor
+        return found[0]
 
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = own = None
@@ -758,16 +791,18 @@ class DocumentActors:
             bisect.insort(self._name_chars, self.tokens[i].idx)
         if not self._linking:
             return
+        name = self.actors[actor_id].name
         for i in self._positions.get(key, ()):
-            if not self.match_at_token(i):
+            if not self.match_at_token(i) and not self._other_given_name(i, name):
                 tok = self.tokens[i]
                 self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
 
     def _match_surnames(self) -> None:
         """Later mentions of a registered person by surname or full name."""
         for key, actor_id in list(self._surnames.items()):
+            name = self.actors[actor_id].name
             for i in self._positions.get(key, ()):
-                if not self.match_at_token(i):
+                if not self.match_at_token(i) and not self._other_given_name(i, name):
                     tok = self.tokens[i]
                     self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
 
@@ -971,6 +1006,10 @@ class DocumentActors:
                         self._note_head(sm.text.split()[-1].lower(), sm.start, ref.actor)
                 return ref
             actor_id = self._surnames.get(head.text)
+            if actor_id and self._other_given_name(
+                self._index_at(head.idx + offset), self.actors[actor_id].name
+            ):
+                actor_id = None  # "Hunter Biden" after "Joe Biden"
             if actor_id:
                 if actor_id in self._weak:  # "Jamal Khashoggi, a Saudi national"
                     nation = self._country(np, self._matches_in(np, offset), head, offset)
@@ -1599,7 +1638,8 @@ class DocumentActors:
             return
         genders = self.gaz.genders
         first = fold(text.split()[0]) if " " in text else ""
-        sex = genders.get("given", {}).get(first)
+        # the given name, or a title inside the matched name ("King Felipe")
+        sex = genders.get("given", {}).get(first) or genders.get("title", {}).get(first)
         k = bisect.bisect_left(self._token_starts, start) - 1
         while sex is None and k >= 0 and self.tokens[k].is_space:
             k -= 1
