@@ -207,8 +207,13 @@ def test_surname_after_a_name_registered_during_parsing(coder: Coder) -> None:
 
 
 def test_person_between_two_terms_is_a_former_official(coder: Coder) -> None:
-    doc = coder.code("Joe Biden criticized Russia.", "2019-09-30")
+    doc = coder.code("Joe Biden criticized Russia.", "2018-06-01")
     assert code_of(doc, "Joe Biden") == "USAELI"
+
+
+def test_a_candidate_of_the_party_out_of_power_is_the_opposition(coder: Coder) -> None:
+    doc = coder.code("Joe Biden criticized Russia.", "2019-09-30")
+    assert code_of(doc, "Joe Biden") == "USAOPP"
 
 
 def test_organisation_people_take_the_organisation_code(coder: Coder) -> None:

@@ -192,3 +192,120 @@ def test_an_acronym_is_no_private_person(coder: Coder) -> None:
         "2021-03-02",
     )
     assert code_of(doc, "BTP") != "GBRCVL"
+
+
+def test_we_of_a_former_official_is_their_country(coder: Coder) -> None:
+    doc = coder.code(
+        'Former Prime Minister John Major wrote, "We must keep our word to our friends." '
+        'Prime Minister Theresa May said, "We will act."',
+        "2019-05-05",
+    )
+    assert code_of(doc, "John Major") == "GBRELI"
+    assert code_of(doc, "We") == "GBR"
+    assert code_of(doc, "our") == "GBR"
+    assert code_of(doc, "We", 1) == "GBRGOV"  # a minister's 'we' is the government
+
+
+def test_a_spokesperson_takes_the_role_of_the_body_named_before_the_title(coder: Coder) -> None:
+    doc = coder.code(
+        "Polish police spokesman Jan Nowak said a man was detained in Warsaw. Polish army "
+        "spokeswoman Ewa Lis said troops were ready. Government spokesman Piotr Mazur agreed.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Jan Nowak") == "POLCOP"
+    assert code_of(doc, "Ewa Lis") == "POLMIL"
+    assert code_of(doc, "Piotr Mazur") == "POLGOV"
+
+
+def test_a_spokesperson_for_a_body_takes_its_code(coder: Coder) -> None:
+    doc = coder.code(
+        "Dedi Prasetyo, a spokesperson for the Indonesian National Police, said 20 were "
+        "arrested in Jakarta. Ahmad Ali, a spokesman for the Indonesian army, agreed. Budi "
+        "Santoso, a spokesman for the Kremlin, declined to comment.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Dedi Prasetyo") == "IDNCOP"
+    assert code_of(doc, "Ahmad Ali") == "IDNMIL"
+    assert code_of(doc, "Budi Santoso") == "RUSGOV"
+
+
+def test_a_title_before_a_known_name_lets_the_title_word_name_the_person(coder: Coder) -> None:
+    doc = coder.code(
+        "Crown Prince Mohammed bin Salman met envoys in Riyadh. The crown prince said he "
+        "wanted calm.",
+        "2019-05-05",
+    )
+    prince = next(m for m in doc.mentions if m.text == "crown prince")
+    person = next(m for m in doc.mentions if m.text == "Mohammed bin Salman")
+    assert prince.actor == person.actor
+
+
+def test_a_name_with_a_patronymic_is_called_by_its_first_word(coder: Coder) -> None:
+    doc = coder.code(
+        "Crown Prince Mohammed bin Salman met envoys in Riyadh. Critics called Mohammed's "
+        "promise empty. Salman Rushdie was not there.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Mohammed") == "SAUGOV"
+    assert code_of(doc, "Salman") is None
+
+
+def test_a_chinese_name_is_called_by_its_family_name(coder: Coder) -> None:
+    doc = coder.code(
+        "Foreign Minister Wang Yi met his Russian counterpart in Moscow. Wang said the talks "
+        "went well, and Yi Jun, a singer, performed.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Wang") == "CHNGOV"
+    assert code_of(doc, "Yi") is None
+
+
+def test_a_known_name_joined_by_a_hyphen_to_another_word_is_someone_else(coder: Coder) -> None:
+    doc = coder.code("The singer Park Jin-young performed in Busan on Friday.", "2023-05-05")
+    assert not any(m.text == "Park Jin" for m in doc.mentions)
+
+
+def test_a_copular_description_gives_a_private_person_a_nationality(coder: Coder) -> None:
+    doc = coder.code(
+        "On Monday, Ayse Demir, sister of journalist Omar Khalil, spoke to reporters in Paris. "
+        "Ayse Demir is a Turkish national living in Berlin. Demir said she wanted justice.",
+        "2019-05-05",
+    )
+    assert code_of(doc, "Ayse Demir") == "TURCVL"
+    assert code_of(doc, "she") == "TURCVL"
+
+
+def test_a_title_in_the_text_beats_the_former_official_fallback(coder: Coder) -> None:
+    doc = coder.code(
+        "British MP Philip Hammond criticized the plan in London. Former Chancellor Philip "
+        "Hammond had backed it in 2018.",
+        "2019-12-01",
+    )
+    assert code_of(doc, "Philip Hammond") == "GBRLEG"
+    alone = coder.code("Former Chancellor Philip Hammond criticized the plan.", "2019-12-01")
+    assert code_of(alone, "Philip Hammond") == "GBRELI"
+
+
+def test_a_known_surname_after_another_given_name_is_someone_else(coder: Coder) -> None:
+    doc = coder.code(
+        "Trump asked Zelensky to look into Joe Biden and his son, Hunter Biden. Biden denied "
+        "it, and Hunter Biden said nothing.",
+        "2019-09-30",
+    )
+    joe = next(m.actor for m in doc.mentions if m.text == "Joe Biden")
+    assert any(m.text == "Biden" and m.actor == joe for m in doc.mentions)
+    assert not any("Hunter" in m.text and m.actor == joe for m in doc.mentions)
+    assert not any(
+        m.actor == joe and doc.text[max(0, m.start - 7) : m.start] == "Hunter "
+        for m in doc.mentions
+    )
+
+
+def test_the_title_word_names_the_holder_the_text_spoke_of_last(coder: Coder) -> None:
+    doc = coder.code(
+        "US President Donald Trump spoke with Turkish President Recep Tayyip Erdogan on "
+        "Sunday. Trump later said the talks were good. Senator Lindsey Graham said the "
+        "president was wrong.",
+        "2019-10-08",
+    )
+    assert code_of(doc, "president") == "USAGOV"

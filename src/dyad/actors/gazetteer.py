@@ -304,6 +304,9 @@ CUE_KINDS = (
     "company_word",
     "collective",
     "institution_word",
+    "voice_title",
+    "patronymic",
+    "family_name_first",
 )
 
 

@@ -55,6 +55,7 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
+FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 # Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
 PERSON_NOUNS = {
     "rival", "opponent", "ally", "friend", "wife", "husband", "son", "daughter", "brother",
@@ -174,6 +175,11 @@ class DocumentActors:
                     continue  # "an anti-gang unit" is no gang
                 if top.kind == "title" and self._names_a_body(span):
                     continue  # "the Maryland General Assembly" has no general
+                if top.kind == "person" and (
+                    _runs_on(span)
+                    or (len(span) == 1 and self._other_given_name(span.start, top.name))
+                ):
+                    continue  # "Park Jin-young", "Hunter Biden": someone else
                 spans.append((span, entries))
         # Longest first, then priority; keep non-overlapping.
         spans.sort(key=lambda s: (-(s[0].end - s[0].start), -PRIORITY[s[1][0].kind], s[0].start))
@@ -188,6 +194,26 @@ class DocumentActors:
             )
         out.sort(key=lambda m: m.start)
         return out
+
+    def _index_at(self, char: int) -> int:
+        """The index of the token of the text that starts at ``char`` (0 if none does)."""
+        k = bisect.bisect_left(self._token_starts, char)
+        return k if k < len(self._token_starts) and self._token_starts[k] == char else 0
+
+    def _other_given_name(self, i: int, name: str) -> bool:
+        """A bare surname (token ``i``) right after a capitalised word that is not in the
+        person's ``name`` and is no title, honorific or other known name ('Hunter Biden' is
+        not Joe Biden) names someone else."""
+        if i == 0:
+            return False
+        prev = self.tokens[i - 1]
+        if prev.text in name.split():
+            return False
+        if prev.is_sent_start or not prev.is_alpha or not prev.text[:1].isupper():
+            return False
+        if prev.whitespace_ != " " or fold(prev.text) in self.gaz.genders.get("title", {}):
+            return False
+        return not self.gaz.lookup(prev.text, self.date) and not self.gaz.dated_out(prev.text)
 
     def _names_a_body(self, span: Span) -> bool:
         """A capitalised title word followed by a capitalised word for a body is part of that
@@ -240,8 +266,49 @@ class DocumentActors:
             if e.kind != "person" or m.token_end - m.token_start < 2:
                 continue
             actor_id = "person:" + _slug(e.name)
-            self._actor(actor_id, e.name, e.code, kind="person")
-            self._add_name(self.tokens[m.token_end - 1].text, actor_id)
+            self._actor(actor_id, e.name, self._titled_code(m), kind="person")
+            self._add_name(self._called_by(m), actor_id)
+            # "Crown Prince Mohammed bin Salman" ... "the crown prince": the same person
+            self._note_titled(self._titles_before(m.token_start), m.start, actor_id)
+
+    def _titled_code(self, m: Match) -> str:
+        """A known person outside every listed term is a former official, unless the text
+        gives a title of the same country ("Conservative MP Philip Hammond"): the title wins."""
+        e = m.entry
+        if not e.code.endswith(FORMER_ROLE) or m.token_start == 0:
+            return e.code
+        code = self._code_from_left_context(m.token_start)
+        self._title_words, self._defaulted = [], False
+        if code is None or code.endswith(FORMER_ROLE) or code[:3] != e.code[:3]:
+            return e.code
+        return code
+
+    def _called_by(self, m: Match) -> str:
+        """The word a known person named in full is called by later: the surname, last in
+        most names; first in Chinese and Korean names ("Wang Yi": Wang), unless the name
+        starts with a Western given name ("Carrie Lam"); the given name, first, in a name
+        with a patronymic ("Mohammed bin Salman": 'Salman' is his father)."""
+        words = [t.text for t in self.tokens[m.token_start : m.token_end]]
+        cues = self.gaz.cues
+        if any(w.lower() in cues.get("patronymic", ()) for w in words[1:-1]):
+            return words[0]
+        country = (m.entry.country or m.entry.code[:3]).lower()
+        given = self.gaz.genders.get("given", {})
+        if country in cues.get("family_name_first", ()) and fold(words[0]) not in given:
+            return words[0]
+        return words[-1]
+
+    def _titles_before(self, i: int) -> list[str]:
+        """The title words right before token ``i`` ("Crown Prince", "Foreign Minister")."""
+        words: list[str] = []
+        k = i - 1
+        while k >= 0:
+            match = self.match_at_token(k)
+            if match is None or match.entry.kind != "title":
+                break
+            words.append(match.text.split()[-1].lower())
+            k = match.token_start - 1
+        return words
 
     def _register_short_names(self) -> None:
         """'Mahan Air' ... 'Mahan': a company named in full is called later by the one word
@@ -418,10 +485,11 @@ class DocumentActors:
         else ("fiancée of journalist X"), so the title must come before any preposition."""
         toks = self.tokens
         k = j
-        if k >= len(toks) or toks[k].text != ",":
-            return None
+        if k >= len(toks) or toks[k].text not in (",", "is", "was"):
+            return None  # "Ann Lee, a ..." or "Ann Lee is a ..."
         k += 1
         country = role = None
+        voice = False  # "a spokesperson for ...": the body named next gives the code
         limit = min(len(toks), k + 8)
         while k < limit:
             tok = toks[k]
@@ -429,6 +497,16 @@ class DocumentActors:
             if match is None:
                 if tok.lower_ in ("a", "an", "the", "'s", "’s", "former") or tok.is_space:
                     k += 1
+                    continue
+                if voice is False and role is not None and tok.lower_ in ("for", "of"):
+                    title = self.match_at_token(k - 1)
+                    words = self.gaz.cues.get("voice_title", ())
+                    if title is not None and title.text.split()[-1].lower() in words:
+                        voice, country, limit = True, None, min(len(toks), k + 8)
+                        k += 1
+                        continue
+                if voice and tok.is_title and tok.is_alpha:
+                    k += 1  # a word of the body's name ("the National Police")
                     continue
                 if role is not None and tok.lower_ in ("in", "at", "from", "of") and not country:
                     k += 1
@@ -438,10 +516,26 @@ class DocumentActors:
                     continue
                 break
             kind = match.entry.kind
+            if voice and kind in ("sector", "title", "org", "seat"):
+                # the body the spokesperson speaks for, after its country if named; of its
+                # role words the last is its head ("the National Police")
+                if kind in ("org", "seat"):
+                    return match.entry.code
+                role = match.entry.code
+                k = match.token_end
+                continue
+            if voice and kind in ("country", "demonym") and country is None:
+                country = match.entry.country or match.entry.code[:3]
+                k = match.token_end
+                continue
             if kind == "title" and role is None:
                 role = match.entry.code
                 if any(t.lower_ == "former" for t in toks[j:k]):
                     role = FORMER_ROLE
+            elif kind == "sector" and role is None and country:
+                if match.entry.code not in PRIVATE_ROLES:
+                    break
+                role = match.entry.code  # "Ann Lee is a Turkish national"
             elif kind in ("country", "demonym", "capital", "place") and country is None:
                 country = match.entry.country or match.entry.code[:3]
                 if role is not None:
@@ -523,15 +617,26 @@ class DocumentActors:
     def _titled_before(self, word: str, char: int, country: str | None) -> str | None:
         """The person most recently introduced with this title word before ``char`` (of this
         country, when the description names one): 'the mayor' after 'Mayor Dee Margo'."""
+        found: list[str] = []
         for at, actor_id in reversed(self._titled.get(word, ())):
             actor = self.actors[actor_id]
-            if at < char and (country is None or (actor.country or actor.code[:3]) == country):
-                return actor_id
-        return None
+            same = country is None or (actor.country or actor.code[:3]) == country
+            if at < char and same and actor_id not in found:
+                found.append(actor_id)
+        if len(found) < 2:
+            return found[0] if found else None
+        # two people introduced with the title ("US President X", "Turkish President Y"):
+        # the one the text spoke of last, by any name or pronoun, not the one introduced last
+        k = bisect.bisect_left(self._persons, (char,))
+        for _, _, key in reversed(self._persons[max(0, k - 200) : k]):
+            if self.mentions[key].actor in found:
+                return self.mentions[key].actor
+        return found[0]
 
     def _code_from_left_context(self, i: int) -> str | None:
         country = role = own = None
         private = False
+        voice: int | None = None  # where a spokesperson's title starts
         self._title_words = []
         k = i - 1
         while k >= 0:
@@ -554,6 +659,11 @@ class DocumentActors:
             if kind == "title" and role is None:
                 role = match.entry.code
                 own = match.entry.country  # "Foreign Secretary": a British title
+                if match.text.split()[-1].lower() in self.gaz.cues.get("voice_title", ()):
+                    voice = match.token_start
+            elif kind in ("sector", "title") and match.token_end == voice:
+                # "police spokesman", "military spokesperson": who speaks for a body has its role
+                role, voice = match.entry.code, None
             elif kind == "sector" and role is None and match.token_end == i:
                 if match.entry.code not in PRIVATE_ROLES:
                     break
@@ -682,16 +792,18 @@ class DocumentActors:
             bisect.insort(self._name_chars, self.tokens[i].idx)
         if not self._linking:
             return
+        name = self.actors[actor_id].name
         for i in self._positions.get(key, ()):
-            if not self.match_at_token(i):
+            if not self.match_at_token(i) and not self._other_given_name(i, name):
                 tok = self.tokens[i]
                 self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
 
     def _match_surnames(self) -> None:
         """Later mentions of a registered person by surname or full name."""
         for key, actor_id in list(self._surnames.items()):
+            name = self.actors[actor_id].name
             for i in self._positions.get(key, ()):
-                if not self.match_at_token(i):
+                if not self.match_at_token(i) and not self._other_given_name(i, name):
                     tok = self.tokens[i]
                     self._mention(tok.idx, tok.idx + len(tok.text), actor_id, "surname")
 
@@ -905,6 +1017,10 @@ class DocumentActors:
                         self._note_head(sm.text.split()[-1].lower(), sm.start, ref.actor)
                 return ref
             actor_id = self._surnames.get(head.text)
+            if actor_id and self._other_given_name(
+                self._index_at(head.idx + offset), self.actors[actor_id].name
+            ):
+                actor_id = None  # "Hunter Biden" after "Joe Biden"
             if actor_id:
                 if actor_id in self._weak:  # "Jamal Khashoggi, a Saudi national"
                     nation = self._country(np, self._matches_in(np, offset), head, offset)
@@ -1533,7 +1649,8 @@ class DocumentActors:
             return
         genders = self.gaz.genders
         first = fold(text.split()[0]) if " " in text else ""
-        sex = genders.get("given", {}).get(first)
+        # the given name, or a title inside the matched name ("King Felipe")
+        sex = genders.get("given", {}).get(first) or genders.get("title", {}).get(first)
         k = bisect.bisect_left(self._token_starts, start) - 1
         while sex is None and k >= 0 and self.tokens[k].is_space:
             k -= 1
@@ -1582,8 +1699,20 @@ class DocumentActors:
             elif word in first_person:
                 for start, end, speaker in speakers:
                     if start <= tok.idx < end and speaker.actor:
-                        self._mention(*span, speaker.actor, "pronoun")
+                        actor_id = speaker.actor
+                        if word in FIRST_PLURAL:
+                            actor_id = self._group_of(actor_id)
+                        self._mention(*span, actor_id, "pronoun")
                         break
+
+    def _group_of(self, actor_id: str) -> str:
+        """The group a speaker's 'we' stands for: a former official speaks for no body of
+        their own, so their 'we' is their country ("We must stand by our allies", said a
+        former ambassador); anyone else's 'we' is the body they belong to."""
+        actor = self.actors[actor_id]
+        if actor.kind == "person" and actor.role == FORMER_ROLE and actor.country:
+            return self._code_actor(actor.country)
+        return actor_id
 
     def finish(self, sentence_starts: list[int]) -> tuple[list[Actor], list[Mention]]:
         """Actors and mentions in text order, each mention with its sentence index; words that
@@ -1880,6 +2009,19 @@ def _against(span: Span) -> bool:
         and doc[i - 1].text in ("-", "–")
         and doc[i - 2].lower_ in ("anti", "counter")
         and not doc[i - 2].whitespace_
+    )
+
+
+def _runs_on(span: Span) -> bool:
+    """A name joined by a hyphen to the next word ('Park Jin-young') goes on past the span."""
+    doc = span.doc
+    end = span.end
+    return (
+        end + 1 < len(doc)
+        and not doc[end - 1].whitespace_
+        and doc[end].text in ("-", "–")
+        and not doc[end].whitespace_
+        and doc[end + 1].is_alpha
     )
 
 
