@@ -1001,12 +1001,8 @@ class DocumentActors:
         # 1. a head covered by a name with its own code
         for head in heads:
             m = self.match_at_char(head.idx + offset)
-            if (
-                places
-                and m
-                and m.entry.kind == "capital"
-                and m.end == head.idx + len(head.text) + offset
-            ):
+            whole = m is not None and m.end == head.idx + len(head.text) + offset  # ends at head
+            if places and whole and m.entry.kind == "capital":
                 # "shelled Kyiv", "a bomb in Kabul": the city hit, not the government there
                 country = m.entry.country or m.entry.code[:3]
                 return self._ref(self._code_actor(country), np, offset, "place", head=head)
@@ -1029,12 +1025,7 @@ class DocumentActors:
                 return self._ref(actor_id, np, offset, "surname", head=head)
             if places and m and m.entry.kind == "place":
                 return self._ref(self._code_actor(m.entry.code), np, offset, "place", head=token)
-            if (
-                m
-                and m.entry.kind == "demonym"
-                and head.tag_ in ("NNPS", "NNS")
-                and m.end == (head.idx + len(head.text) + offset)
-            ):
+            if whole and m.entry.kind == "demonym" and head.tag_ in ("NNPS", "NNS"):
                 # "warned the Saudis", "the Turks said": a people named by its plural demonym
                 return self._ref(self._code_actor(m.entry.code), np, offset, "demonym", head=head)
         # 2. a role or title head (or a name after a title) composed with a country

@@ -755,9 +755,7 @@ class EventExtractor:
                 found.add("intended")
             if head.dep_ == "xcomp" and policy.has("hypothetical_head", head.head.lemma_):
                 found.add("hypothetical")
-            if head.dep_ in ("relcl", "acl") and any(
-                c.dep_ == "aux" and c.lower_ == "to" for c in head.children
-            ):
+            if head.dep_ in ("relcl", "acl") and _infinitive(head):
                 found.add("hypothetical")  # "an initiative to mediate": a potential act
         if _negative_argument(tok, policy) or (
             pred.embedded is not None and _negative_argument(pred.embedded.token, policy)
@@ -856,7 +854,7 @@ def _subjunctive(tok: Token) -> bool:
     rejected")."""
     if tok.pos_ not in ("VERB", "AUX"):
         return False
-    if tok.dep_ == "acl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+    if tok.dep_ == "acl" and _infinitive(tok):
         return True  # "the demand to release the tanker"
     if not _has_subject(tok):
         return False
