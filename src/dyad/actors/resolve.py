@@ -11,10 +11,14 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from spacy.attrs import DEP as DEP_ATTR
+from spacy.attrs import HEAD as HEAD_ATTR
+from spacy.attrs import IDX as IDX_ATTR
+from spacy.attrs import LENGTH as LENGTH_ATTR
+from spacy.attrs import POS as POS_ATTR
 from spacy.strings import get_string_id as _string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
@@ -46,6 +50,9 @@ LOCATED_PREPS = {"in", "at", "near", "outside", "inside"}
 PLACE_HOWS = {"country", "capital", "place"}
 # Dependencies that stay inside a noun phrase when composing an actor.
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
+NP_DEP_IDS = {_string_id(d) for d in NP_DEPS}
+COORDINABLE_DEP_IDS = {_string_id(d) for d in ("nmod", "compound", "amod")}
+APPOS_DEP_ID, PREP_DEP_ID, POBJ_DEP_ID = (_string_id(d) for d in ("appos", "prep", "pobj"))
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
     w: "f" for w in ("she", "her", "hers", "herself")
@@ -83,6 +90,40 @@ class Match:
     token_end: int
 
 
+ROLE_CHILD_DEP_IDS = {_string_id(d) for d in ("compound", "amod", "appos")}
+
+
+class _SentenceView:
+    """A parsed sentence as plain lists (part of speech, dependency, head, where each token
+    starts in the document and its text): reading them builds no spaCy token."""
+
+    __slots__ = ("chars", "dep", "heads", "offset", "pos", "poss", "texts")
+
+    def __init__(self, doc: Doc, offset: int, text: str) -> None:
+        self.offset = offset
+        rows = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR]).tolist()
+        self.pos = [r[0] for r in rows]
+        self.dep = [r[1] for r in rows]
+        # HEAD is stored relative to the token, as an unsigned number
+        self.heads = [i + _signed(r[2]) for i, r in enumerate(rows)]
+        self.chars = [r[3] + offset for r in rows]
+        self.texts = [text[r[3] + offset : r[3] + offset + r[4]] for r in rows]
+        self.poss = [
+            i
+            for i, (p, d) in enumerate(zip(self.pos, self.dep, strict=True))
+            if d == POSS_DEP_ID and p == PRON
+        ]
+
+    def token_at(self, char: int) -> int | None:
+        """The index of the token that starts at document offset ``char``."""
+        k = bisect.bisect_left(self.chars, char)
+        return k if k < len(self.chars) and self.chars[k] == char else None
+
+
+def _signed(value: int) -> int:
+    return value - (1 << 64) if value >= 1 << 63 else value
+
+
 class DocumentActors:
     """Actors and mentions of one document, filled as the document is read."""
 
@@ -112,7 +153,9 @@ class DocumentActors:
         self._defaulted = False  # the latest title took the document's country
         self._described: set[tuple[int, int]] = set()  # mentions spanning a whole noun phrase
         self._given: set[str] = set()  # actors handed out to the event stage
-        self._parsed: dict[int, Token] = {}  # document offset -> token of a parsed sentence
+        self._views: list[_SentenceView] = []  # the parsed sentences, in text order
+        self._view_starts: list[int] = []  # where they start
+        self._view_docs: list[Doc] = []
         self._positions: dict[str, list[int]] = {}  # token text -> token indices
         self._capitalised: list[int] = []  # indices of tokens that start with a capital
         parts: list[str] = []
@@ -809,54 +852,80 @@ class DocumentActors:
 
     def note_people(self, doc: Doc, offset: int) -> None:
         """Remember people the parser names that no table knows, so that 'he' after them does
-        not jump back to an earlier, known person. (The sentence's tokens are listed once:
-        walking a parsed sentence builds every token anew.)"""
-        toks = list(doc)
-        self._poss[id(doc)] = (doc, [t.i for t in toks if t.dep == POSS_DEP_ID and t.pos == PRON])
-        for run in self._name_runs(doc, offset, toks):
+        not jump back to an earlier, known person. (The sentence is read through arrays: walking
+        a parsed sentence builds every token anew, and most words are no actor.)"""
+        view = _SentenceView(doc, offset, self.text)
+        self._views.append(view)
+        self._view_starts.append(offset)
+        self._view_docs.append(doc)
+        self._poss[id(doc)] = (doc, view.poss)
+        for run in self._name_runs(doc, offset, view):
             if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
             self._unknown_names.update({run.text, run[-1].text})
-        unknown, surnames, parsed = self._unknown_names, self._surnames, self._parsed
-        for tok in toks:
-            text = tok.text
+        unknown, surnames = self._unknown_names, self._surnames
+        for char, text in zip(view.chars, view.texts, strict=True):
             if text in unknown and text not in surnames:
-                self._unknown_at.append((tok.idx + offset, text))
-            parsed[tok.idx + offset] = tok
+                self._unknown_at.append((char, text))
         self._unknown_at.sort()
-        self._sweep(toks, offset)
+        self._sweep(doc, view)
 
-    def _sweep(self, toks: list[Token], offset: int) -> None:
+    def _sweep(self, doc: Doc, view: _SentenceView) -> None:
         """Every noun phrase of a parsed sentence that stands for an actor becomes a mention,
         not only the arguments of events ("Adamowicz's former party", "Quirin, Redouane and an
         unidentified third officer"). Modifiers are left to the phrase they modify."""
-        for tok in toks:
-            if tok.pos not in SWEPT_POS:
+        offset = view.offset
+        role_heads = self._role_heads(view)
+        for i, (pos, dep) in enumerate(zip(view.pos, view.dep, strict=True)):
+            if pos not in SWEPT_POS:
                 continue
-            if tok.dep in NOT_SWEPT_DEP_IDS and not (
-                tok.dep in ARGUMENT_DEP_IDS and self._role_phrase(tok, offset)
+            if dep in NOT_SWEPT_DEP_IDS and not (
+                dep in ARGUMENT_DEP_IDS
+                and (i in role_heads or self._role_child(view, i, role_heads))
             ):
                 continue
-            if (tok.idx + offset, tok.idx + offset + len(tok.text)) in self.mentions:
+            char = view.chars[i]
+            if (char, char + len(view.texts[i])) in self.mentions:
                 continue
+            tok = doc[i]
             if self._may_be_actor(tok, offset) and not self._nothing_under(tok, offset):
                 ref = self._resolve(tok, offset, direct=True, places=False, strict=True)
-                if ref is not None and tok.dep in ARGUMENT_DEP_IDS and self._role_head(tok, offset):
+                if ref is not None and dep in ARGUMENT_DEP_IDS and i in role_heads:
                     # the event stage asks again for this argument: a role word heads it, so
                     # the answer does not depend on how it is asked
-                    self._swept[(tok.idx + offset, tok.i)] = ref
+                    self._swept[(char, i)] = ref
 
-    def _role_phrase(self, tok: Token, offset: int) -> bool:
-        """An argument whose head or a word right under it is a role word ('French police
-        officers', 'Iranian airline Mahan Air'): resolved in reading order, so that a bare role
-        word later finds the body it described. (Other arguments are left to the event
-        stage: resolving every argument twice costs too much.)"""
-        if self._role_head(tok, offset):
-            return True
+    def _role_heads(self, view: _SentenceView) -> set[int]:
+        """Tokens of a sentence inside a match of a role word (sector or title)."""
+        out: set[int] = set()
+        lo = view.offset
+        hi = view.chars[-1] + 1 if view.chars else lo
+        k = max(bisect.bisect_right(self._starts, lo) - 1, 0)
+        while k < len(self.matches) and self.matches[k].start < hi:
+            m = self.matches[k]
+            k += 1
+            if m.end <= lo or m.entry.kind not in ("sector", "title"):
+                continue
+            first = bisect.bisect_left(view.chars, m.start)
+            last = bisect.bisect_left(view.chars, m.end)
+            out.update(range(first, last))
+        return out
+
+    @staticmethod
+    def _role_child(view: _SentenceView, i: int, role_heads: set[int]) -> bool:
+        """A role word right under token ``i`` ('French police officers', 'Iranian airline
+        Mahan Air')."""
         return any(
-            c.dep_ in ("compound", "amod", "appos") and self._role_head(c, offset)
-            for c in tok.children
+            view.heads[j] == i and j != i and view.dep[j] in ROLE_CHILD_DEP_IDS for j in role_heads
         )
+
+    def _parsed_token(self, char: int) -> Token | None:
+        """The token of a parsed sentence that starts at document offset ``char``, if any."""
+        k = bisect.bisect_right(self._view_starts, char) - 1
+        if k < 0:
+            return None
+        i = self._views[k].token_at(char)
+        return None if i is None else self._view_docs[k][i]
 
     def _role_head(self, tok: Token, offset: int) -> bool:
         """An argument headed by a role word: resolved in reading order, so that a bare role
@@ -883,33 +952,27 @@ class DocumentActors:
             for c in tok.children
         )
 
-    def _name_runs(self, doc: Doc, offset: int, toks: list[Token] | None = None) -> list[Span]:
+    def _name_runs(self, doc: Doc, offset: int, view: _SentenceView | None = None) -> list[Span]:
         """Runs of capitalised proper nouns that no table knows: likely names of people.
         (The parser's own entity recogniser would double the cost of a parse.) Cached per
         sentence: the quote and event stages ask again for each name they meet."""
         cached = self._runs.get(id(doc))
         if cached is not None and cached[0] is doc:
             return cached[1]
-        runs = self._find_name_runs(doc, offset, doc if toks is None else toks)
-        self._runs[id(doc)] = (doc, runs)
-        return runs
-
-    def _find_name_runs(self, doc: Doc, offset: int, toks: Iterable[Token]) -> list[Span]:
+        if view is None:
+            view = _SentenceView(doc, offset, self.text)
         runs: list[Span] = []
         start = None
-        for tok in toks:
-            ok = (
-                tok.pos == PROPN
-                and tok.text[:1].isupper()
-                and self.match_at_char(tok.idx + offset) is None
-            )
+        for i, (pos, char) in enumerate(zip(view.pos, view.chars, strict=True)):
+            ok = pos == PROPN and self.text[char].isupper() and self.match_at_char(char) is None
             if ok and start is None:
-                start = tok.i
+                start = i
             elif not ok and start is not None:
-                runs.append(doc[start : tok.i])
+                runs.append(doc[start:i])
                 start = None
         if start is not None:
             runs.append(doc[start : len(doc)])
+        self._runs[id(doc)] = (doc, runs)
         return runs
 
     def _unknown_name(self, tok: Token, offset: int) -> bool:
@@ -1422,7 +1485,7 @@ class DocumentActors:
         """'sanctions on Russia if it attacked Ukraine': in a conditional or temporal clause
         'it' keeps the latest actor; the sentence subject is preferred only in what a verb says
         or proves ('to prove to Russia that it did not align')."""
-        tok = self._parsed.get(char)
+        tok = self._parsed_token(char)
         if tok is None:
             return False
         return tok.head.dep_ == "advcl" and any(
@@ -1459,7 +1522,7 @@ class DocumentActors:
         """'In his speech in Ankara, the Ukrainian ambassador said ...': a possessive in a
         phrase put before the subject of the sentence means that subject, when it is a
         person."""
-        tok = self._parsed.get(char)
+        tok = self._parsed_token(char)
         if tok is None or tok.tag_ != "PRP$":
             return None
         offset = char - tok.idx
@@ -1684,7 +1747,7 @@ class DocumentActors:
             if word in PERSON_PRONOUNS:
                 self._pronoun(tok, 0)
             elif word in THING_PRONOUNS:
-                parsed = self._parsed.get(tok.idx)
+                parsed = self._parsed_token(tok.idx)
                 if (parsed is None and word != "it") or (parsed is not None and _refers(parsed)):
                     self._pronoun(tok, 0)
             elif word in first_person:
@@ -1792,7 +1855,7 @@ class DocumentActors:
         return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
 
     def _parsed_in(self, start: int, end: int) -> list[Token]:
-        tok = self._parsed.get(start)
+        tok = self._parsed_token(start)
         if tok is None:
             return []
         offset = start - tok.idx
@@ -1915,17 +1978,26 @@ class DocumentActors:
 
 def noun_phrase(token: Token) -> list[Token]:
     """The token and the modifiers that belong to the same actor description."""
-    out = [token]
+    found: dict[int, Token] = {}
+    _collect_phrase(token, found)
+    return [found[i] for i in sorted(found)]
+
+
+def _collect_phrase(token: Token, found: dict[int, Token]) -> None:
+    if not token.is_space:
+        found[token.i] = token
     for child in token.children:
-        if is_coordinated_modifier(child) or _parenthesised(child):
+        dep = child.dep
+        if dep in COORDINABLE_DEP_IDS and is_coordinated_modifier(child):
+            continue
+        if dep == APPOS_DEP_ID and _parenthesised(child):
             continue
         if (
-            child.dep_ in NP_DEPS
-            or (child.dep_ == "prep" and child.lower_ == "of" and token.pos_ == "NOUN")
-            or child.dep_ == "pobj"
+            dep in NP_DEP_IDS
+            or (dep == PREP_DEP_ID and child.lower_ == "of" and token.pos == NOUN)
+            or dep == POBJ_DEP_ID
         ):
-            out.extend(noun_phrase(child))
-    return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
+            _collect_phrase(child, found)
 
 
 def _compose(country: str, role: str) -> str:
