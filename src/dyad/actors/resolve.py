@@ -52,7 +52,13 @@ PLACE_HOWS = {"country", "capital", "place"}
 NP_DEPS = {"compound", "amod", "nmod", "poss", "det", "nummod", "flat", "case", "appos", "punct"}
 NP_DEP_IDS = {_string_id(d) for d in NP_DEPS}
 COORDINABLE_DEP_IDS = {_string_id(d) for d in ("nmod", "compound", "amod")}
-APPOS_DEP_ID, PREP_DEP_ID, POBJ_DEP_ID = (_string_id(d) for d in ("appos", "prep", "pobj"))
+APPOS_DEP_ID, PREP_DEP_ID, POBJ_DEP_ID, AMOD_DEP_ID = (
+    _string_id(d) for d in ("appos", "prep", "pobj", "amod")
+)
+LATTER_ID = _string_id("latter")
+# Under a mention's head: phrases that are mentions of their own, and function words.
+OWN_MENTION_DEP_IDS = {_string_id(d) for d in ("appos", "poss", "relcl", "acl")}
+FUNCTION_DEP_IDS = {_string_id(d) for d in ("det", "case", "punct", "cc", "predet")}
 PERSON_PRONOUNS = {"he", "him", "his", "she", "her", "hers", "himself", "herself"}
 GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m"} | {
     w: "f" for w in ("she", "her", "hers", "herself")
@@ -1049,9 +1055,9 @@ class DocumentActors:
     def _resolve(
         self, token: Token, offset: int, direct: bool, places: bool, strict: bool = False
     ) -> ActorRef | None:
-        if token.pos_ == "PRON":
+        if token.pos == PRON:
             return self._pronoun(token, offset)
-        if token.lower_ == "latter" and any(c.lower_ == "the" for c in token.children):
+        if token.lower == LATTER_ID and any(c.lower_ == "the" for c in token.children):
             return self._latter(token, offset)
         if self._nothing_under(token, offset):
             return None
@@ -2039,9 +2045,10 @@ def _mention_tokens(head: Token, np: list[Token]) -> list[Token]:
     their own; the contiguous run that holds the head."""
     cut: set[int] = set()
     for child in head.children:
-        if child.dep_ in ("appos", "poss", "relcl", "acl"):
+        dep = child.dep
+        if dep in OWN_MENTION_DEP_IDS:
             cut.update(t.i for t in child.subtree)
-        elif child.dep_ in ("det", "case", "punct", "cc", "predet"):
+        elif dep in FUNCTION_DEP_IDS:
             cut.add(child.i)
     keep = {t.i for t in np if t.i not in cut and not t.is_punct}
     keep.add(head.i)
@@ -2122,10 +2129,14 @@ def _prep_between(tok: Token, stop: int) -> Token | None:
 def _gerund_owner(token: Token) -> Token | None:
     """In "Turkey's supplying Ukraine with drones" the parser makes "Ukraine" the head, with
     "supplying" and "Turkey" as its modifiers; the actor meant is the gerund's owner."""
-    children = list(token.children)
-    gerund = any(c.dep_ == "amod" and c.tag_ == "VBG" for c in children)
-    owners = [c for c in children if c.dep_ == "poss" and c.pos_ != "PRON"]
-    return owners[0] if gerund and owners else None
+    gerund = owner = None
+    for c in token.children:
+        dep = c.dep
+        if dep == AMOD_DEP_ID and gerund is None and c.tag_ == "VBG":
+            gerund = c
+        elif dep == POSS_DEP_ID and owner is None and c.pos != PRON:
+            owner = c
+    return owner if gerund is not None else None
 
 
 def _owned_by_unknown(token: Token, actors: DocumentActors, offset: int) -> bool:
