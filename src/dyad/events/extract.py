@@ -125,6 +125,9 @@ class EventExtractor:
                 return self._frame(tok, entry)
             assert entry.code is not None
             pred = Predicate(tok, entry.code, entry.id, entry.targets, tok)
+            if entry.cues is not None:
+                # "our thoughts are with X": whose thoughts
+                pred.source_tokens = _cue_owners(tok, entry.cues)
             if entry.objects is not None:
                 obj = _selected_object(tok, entry)
                 if obj is not None:  # "accepted the invitation": one event, not two
@@ -197,6 +200,8 @@ class EventExtractor:
             return False
         if entry.no_complement and _complement_lemmas(tok):
             return False  # 'called D'Souza "humble"', 'admits that he will lose the case'
+        if entry.cues is not None and not _cue_words(tok, entry) & entry.cues:
+            return False  # "we are with you" alone is no sympathy; "in our thoughts" is
         if entry.clause and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False  # "asked Trump about it", "asking local authorities": a question
         if entry.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
@@ -549,8 +554,16 @@ class EventExtractor:
             return []
         verb = _alleging_verb(pred.token, policy, "allege_verb")
         speech = verb is None
-        if speech and pred.code[:2] in ("18", "19", "20"):
+        # "said the government is breaking the law": telling of a wrong is accusing its doer
+        told_wrong = speech and policy.covers("told_wrong_root", pred.code)
+        if speech and (pred.code[:2] in ("18", "19", "20") or told_wrong):
             verb = _alleging_verb(pred.token, policy, "speech_verb")  # "said it carried out"
+        verdict = False
+        if told_wrong and verb is None:
+            # "the judge determined Manafort had violated the deal": a court's finding of a
+            # wrong is a verdict (116) against the doer; anyone else's, an accusation
+            verb = _alleging_verb(pred.token, policy, "verdict_verb")
+            verdict = verb is not None
         if verb is None:
             return []
         doers = self._sources(pred, actors, offset)
@@ -576,9 +589,12 @@ class EventExtractor:
                                 "015", claimer, None, modality, sent, verb, claim.rule, speaker
                             )
                         )
-                elif not speech:
+                elif not speech or told_wrong:  # a court or parliament may accuse its government
+                    code = "116" if verdict and claimer.code.endswith("JUD") else "112"
+                    if code == "116":
+                        doer = _as_role(doer, "CVL", "CRM")  # the convicted is a suspect
                     out.append(
-                        self._event("112", claimer, doer, modality, sent, verb, claim.rule, speaker)
+                        self._event(code, claimer, doer, modality, sent, verb, claim.rule, speaker)
                     )
         return out
 
@@ -718,6 +734,21 @@ class EventExtractor:
             # "called for Rosselló's resignation": the appeal is addressed to the owner
             owners = [c for c in inner.token.children if c.dep_ == "poss"]
             return self._resolve_all(owners, actors, offset)
+        tok = pred.token
+        verb = tok.head
+        if tok.dep_ == "acl" and verb.dep_ in OBJECT_DEPS:
+            verb = verb.head  # "sent a letter to X asking ...": the participle is on the letter
+        if (
+            pred.frame in ("appeal", "demand")
+            and tok.dep_ in ("advcl", "acl")
+            and self.lex.policy.has("address_verb", verb.lemma_)
+        ):
+            # "wrote to the embassy asking it to waive ...": the letter's addressee is asked
+            letter = _object(verb)  # the "to" phrase may hang on the letter
+            for host in (verb, *([letter] if letter is not None else [])):
+                refs = self._resolve_all(_target_tokens(host, "prep:to"), actors, offset)
+                if refs:
+                    return refs
         return []
 
     # ------------------------------------------------------------------ modality
@@ -868,6 +899,30 @@ def _subjunctive(tok: Token) -> bool:
             subs[0].tag_ in ("NN", "NNP") or subs[0].lower_ in ("he", "she", "it")
         )
     return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
+
+
+def _cue_words(tok: Token, entry: VerbEntry) -> set[str]:
+    """Lemmas of the verb's subjects and of its phrases other than the target's."""
+    words = {
+        t.lemma_.lower() for c in tok.children if c.dep_ in SUBJECT_DEPS for t in _conjuncts(c)
+    }
+    # "with the people of X in our prayers": the parser may hang the phrase on the target
+    hosts = [tok, *(c for p in _preps(tok, entry.prep or "") for c in p.children)]
+    for prep in (p for h in hosts for p in h.children):
+        if prep.dep_ == "prep" and prep.lower_ != entry.prep:
+            words |= {
+                t.lemma_.lower() for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)
+            }
+    return words
+
+
+def _cue_owners(tok: Token, cues: frozenset[str]) -> list[Token] | None:
+    """The possessor of a subject cue ("*our* thoughts are with X"), else the usual subjects."""
+    for sub in (c for c in tok.children if c.dep_ in SUBJECT_DEPS):
+        if sub.lemma_.lower() in cues:
+            owners = [c for c in sub.children if c.dep_ == "poss"]
+            return _conjuncts(owners[0]) if owners else []
+    return None
 
 
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
