@@ -446,3 +446,15 @@ def test_policy_word_read_as_a_boolean_is_refused(tmp_path) -> None:
         fh.write("\n- {id: p.bool, kind: negation, words: [no, never]}\n")
     with pytest.raises(DataError, match="boolean"):
         load_lexicon(folder)
+
+
+def test_bare_refusal_needs_nothing_of_its_own(coder: Coder) -> None:
+    """'refused to comment' has its own content and 'has not refused' is no refusal: neither
+    rejects the appeal it is joined to."""
+    for text in (
+        "Germany urged Turkey to release the journalists, but Ankara refused to comment.",
+        "Germany urged Turkey to release the journalists, but Ankara has not refused.",
+    ):
+        doc = coder.code(text, "2023-06-01")
+        assert not [e for e in doc.events if e.root == "12"], text
+        assert [e for e in doc.events if e.root == "02"], text

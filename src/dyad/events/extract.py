@@ -110,7 +110,47 @@ class EventExtractor:
                 continue
             events.extend(self._emit(pred, sent, actors, offset))
             events.extend(self._allegation(pred, sent, actors, offset))
+        events.extend(self._bare_refusals(events, sent, actors, offset))
         return _dedupe(events)
+
+    def _bare_refusals(
+        self, events: list[Event], sent: ParsedSentence, actors: DocumentActors, offset: int
+    ) -> list[Event]:
+        """'asked Judge Miller to delay his ruling, but he declined': a refusal with nothing of
+        its own, coordinated with an appeal or demand to the refuser, rejects it (120)."""
+        out: list[Event] = []
+        for tok in sent.doc:
+            if (
+                tok.pos_ != "VERB"
+                or tok.dep_ != "conj"
+                or not self.lex.policy.has("bare_refusal_verb", tok.lemma_)
+                or any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep") for c in tok.children)
+            ):
+                continue
+            pred = Predicate(tok, "120", f"refuse:{tok.lemma_.lower()}", ("none",), tok)
+            modality = self._modality(pred)
+            if modality != "asserted":
+                continue
+            refusers = self._resolve_all(
+                [c for c in tok.children if c.dep_ in SUBJECT_DEPS], actors, offset
+            )
+            asked = [
+                e
+                for e in events
+                if e.root in ("02", "10")
+                and e.modality == "asserted"
+                and e.target is not None
+                and e.trigger.start < tok.idx + offset
+                and sent.doc[tok.head.i].idx + offset == e.trigger.start  # the verb it joins
+            ]
+            for e in asked:
+                for ref in refusers:
+                    if e.target is not None and _one_party(ref, e.target):
+                        rule = f"{pred.rule}+{e.rule}"
+                        out.append(
+                            self._event("120", ref, e.source, modality, sent, tok, rule, None)
+                        )
+        return out
 
     # ------------------------------------------------------------------ predicates
 
@@ -1361,6 +1401,13 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
     return (a.actor is not None and a.actor == b.actor) or (a.start, a.end) == (b.start, b.end)
+
+
+def _one_party(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, or a country and its own organ ("Turkey" and "Ankara")."""
+    if _same(a, b) or a.code == b.code:
+        return True
+    return a.code[:3] == b.code[:3] and min(len(a.code), len(b.code)) == 3
 
 
 def _span(tok: Token, offset: int) -> Span:

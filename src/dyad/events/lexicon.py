@@ -37,6 +37,7 @@ POLICY_KINDS = {
     "told_wrong_root",
     "address_verb",
     "verdict_verb",
+    "bare_refusal_verb",
     "relation_noun",
     "disaster_word",
     "disaster_root",
