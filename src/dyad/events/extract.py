@@ -305,6 +305,8 @@ class EventExtractor:
                 mods = {
                     c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
                 }
+                # "restrictions on flights" is a kind of restriction, as "flight restrictions" is
+                mods |= {t.lemma_.lower() for p in _preps(tok, "on") for t in p.children}
                 if not mods & entry.modifiers:
                     continue
             if best is None or entry.specificity > best.specificity:
@@ -765,6 +767,7 @@ class EventExtractor:
                     for host in hosts:
                         # "investigated itself": no one else is the target
                         toks = [t for t in _target_tokens(host, spec) if not _reflexive(t)]
+                        toks = self._traffic_ends(toks)
                         if owners:
                             toks = self._owners(toks)
                         refs = self._resolve_all(toks, actors, offset, places, private)
@@ -790,6 +793,24 @@ class EventExtractor:
                 if refs:
                     return refs
         return []
+
+    def _traffic_ends(self, toks: list[Token]) -> list[Token]:
+        """Traffic stands for where it goes or comes from: "restrictions on flights to Cuba",
+        "a ban on imports from Iran" target Cuba and Iran."""
+        out: list[Token] = []
+        for tok in toks:
+            ends = []
+            if self.lex.policy.has("traffic_noun", tok.lemma_):
+                ends = [
+                    t
+                    for word in ("to", "from")
+                    for p in _preps(tok, word)
+                    for c in p.children
+                    if c.dep_ == "pobj"
+                    for t in _conjuncts(c)
+                ]
+            out.extend(ends or [tok])
+        return out
 
     # ------------------------------------------------------------------ modality
 

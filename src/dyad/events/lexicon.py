@@ -38,6 +38,7 @@ POLICY_KINDS = {
     "address_verb",
     "verdict_verb",
     "bare_refusal_verb",
+    "traffic_noun",
     "relation_noun",
     "disaster_word",
     "disaster_root",
@@ -181,7 +182,15 @@ class Lexicon:
 
     def trigger_forms(self) -> frozenset[str]:
         """Every inflected form of every lemma that can start an event or a quote."""
-        lemmas = set(self.verbs) | set(self.nouns) | set(self.light_verbs)
+        # an entry with cue words can only match where one is present: "be" alone would make
+        # every sentence worth parsing, "thoughts" or "prayers" does not
+        lemmas = {
+            word
+            for lemma, entries in self.verbs.items()
+            for e in entries
+            for word in (e.cues if e.cues is not None else (lemma,))
+        }
+        lemmas |= set(self.nouns) | set(self.light_verbs)
         lemmas |= set(self.policy.words.get("speech_verb", ()))
         return frozenset(f for lemma in lemmas for f in word_forms(lemma))
 
