@@ -577,6 +577,19 @@ class EventExtractor:
             _, speaker = self._speaker(tok, actors, offset)
             if speaker is not None and speaker.code[3:6] in AUTHORITY_ROLES:
                 return [speaker]
+        if (
+            not sources
+            and tok.pos_ in ("VERB", "AUX")
+            and _is_passive(tok)
+            and _prep(tok, "by") is None
+            and _prep(tok, "with") is not None
+            and self.lex.policy.covers("party_passive_root", pred.code)
+        ):
+            # '"An agreement has been reached with the Syrian government," the SDF said': who
+            # reports an agreement or talks with someone, with no other party named, is the party
+            reported, speaker = self._speaker(tok, actors, offset)
+            if reported and speaker is not None:
+                return [speaker]
         if not sources and pred.means is not None:
             # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
             for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:

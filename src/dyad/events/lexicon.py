@@ -39,6 +39,7 @@ POLICY_KINDS = {
     "verdict_verb",
     "bare_refusal_verb",
     "traffic_noun",
+    "party_passive_root",
     "relation_noun",
     "disaster_word",
     "disaster_root",
