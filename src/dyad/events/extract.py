@@ -546,6 +546,18 @@ class EventExtractor:
         sources = self._resolve_all(
             pred.source_tokens or _sources(pred), actors, offset, private=private
         )
+        if not sources and pred.source_tokens is None:
+            # "his critics, which include Greenpeace, blame him": the named members act
+            members = [
+                m
+                for t in _sources(pred)
+                for rel in t.children
+                if rel.dep_ == "relcl" and self.lex.policy.has("member_verb", rel.lemma_)
+                for c in rel.children
+                if c.dep_ in OBJECT_DEPS
+                for m in _conjuncts(c)
+            ]
+            sources = self._resolve_all(members, actors, offset, private=private)
         if not sources and pred.source_tokens is None and tok.pos_ in ("VERB", "AUX"):
             # two subjects are a misparse: the nearer one failed, try the other
             subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS][:-1]

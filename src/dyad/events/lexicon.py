@@ -40,6 +40,7 @@ POLICY_KINDS = {
     "bare_refusal_verb",
     "traffic_noun",
     "party_passive_root",
+    "member_verb",
     "relation_noun",
     "disaster_word",
     "disaster_root",
