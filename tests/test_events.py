@@ -446,3 +446,43 @@ def test_policy_word_read_as_a_boolean_is_refused(tmp_path) -> None:
         fh.write("\n- {id: p.bool, kind: negation, words: [no, never]}\n")
     with pytest.raises(DataError, match="boolean"):
         load_lexicon(folder)
+
+
+def test_bare_refusal_needs_nothing_of_its_own(coder: Coder) -> None:
+    """'refused to comment' has its own content and 'has not refused' is no refusal: neither
+    rejects the appeal it is joined to."""
+    for text in (
+        "Germany urged Turkey to release the journalists, but Ankara refused to comment.",
+        "Germany urged Turkey to release the journalists, but Ankara has not refused.",
+    ):
+        doc = coder.code(text, "2023-06-01")
+        assert not [e for e in doc.events if e.root == "12"], text
+        assert [e for e in doc.events if e.root == "02"], text
+
+
+def test_cue_entries_trigger_on_their_cue_words_only() -> None:
+    """'be' has an entry ('our thoughts are with X') but must not make every sentence with
+    'is' or 'was' worth parsing: the cue words stand in for it."""
+    from dyad.events import default_lexicon
+
+    forms = default_lexicon().trigger_forms()
+    assert "thoughts" in forms and "prayers" in forms
+    assert "is" not in forms and "was" not in forms
+
+
+def test_sympathy_needs_its_cue_word(coder: Coder) -> None:
+    """'we are with you' is loyalty of any kind; only thoughts, prayers or hearts make it
+    sympathy (018)."""
+    got = events(coder, "Our thoughts are with the people of Japan, the Chinese premier said.")
+    assert any(e.code == "018" and e.target and e.target.code.startswith("JPN") for e in got)
+    got = events(coder, "The Chinese premier said China is with the people of Japan.")
+    assert not by_code(got, "018")
+
+
+def test_told_violation_is_an_accusation_and_a_court_finding_a_verdict(coder: Coder) -> None:
+    said = events(coder, "The Iranian foreign minister said the United States violated the deal.")
+    assert any(e.code == "112" and e.target and e.target.code.startswith("USA") for e in said)
+    ruled = events(coder, "A French court determined that the Italian company had broken the law.")
+    assert ("FRAJUD", "116", "ITABUS") in triples(ruled)
+    assert not by_code(ruled, "112")
+    assert not by_code(said, "116")

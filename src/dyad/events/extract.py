@@ -110,7 +110,47 @@ class EventExtractor:
                 continue
             events.extend(self._emit(pred, sent, actors, offset))
             events.extend(self._allegation(pred, sent, actors, offset))
+        events.extend(self._bare_refusals(events, sent, actors, offset))
         return _dedupe(events)
+
+    def _bare_refusals(
+        self, events: list[Event], sent: ParsedSentence, actors: DocumentActors, offset: int
+    ) -> list[Event]:
+        """'asked Judge Miller to delay his ruling, but he declined': a refusal with nothing of
+        its own, coordinated with an appeal or demand to the refuser, rejects it (120)."""
+        out: list[Event] = []
+        for tok in sent.doc:
+            if (
+                tok.pos_ != "VERB"
+                or tok.dep_ != "conj"
+                or not self.lex.policy.has("bare_refusal_verb", tok.lemma_)
+                or any(c.dep_ in ("dobj", "obj", "xcomp", "ccomp", "prep") for c in tok.children)
+            ):
+                continue
+            pred = Predicate(tok, "120", f"refuse:{tok.lemma_.lower()}", ("none",), tok)
+            modality = self._modality(pred)
+            if modality != "asserted":
+                continue
+            refusers = self._resolve_all(
+                [c for c in tok.children if c.dep_ in SUBJECT_DEPS], actors, offset
+            )
+            asked = [
+                e
+                for e in events
+                if e.root in ("02", "10")
+                and e.modality == "asserted"
+                and e.target is not None
+                and e.trigger.start < tok.idx + offset
+                and sent.doc[tok.head.i].idx + offset == e.trigger.start  # the verb it joins
+            ]
+            for e in asked:
+                for ref in refusers:
+                    if e.target is not None and _one_party(ref, e.target):
+                        rule = f"{pred.rule}+{e.rule}"
+                        out.append(
+                            self._event("120", ref, e.source, modality, sent, tok, rule, None)
+                        )
+        return out
 
     # ------------------------------------------------------------------ predicates
 
@@ -125,6 +165,9 @@ class EventExtractor:
                 return self._frame(tok, entry)
             assert entry.code is not None
             pred = Predicate(tok, entry.code, entry.id, entry.targets, tok)
+            if entry.cues is not None:
+                # "our thoughts are with X": whose thoughts
+                pred.source_tokens = _cue_owners(tok, entry.cues)
             if entry.objects is not None:
                 obj = _selected_object(tok, entry)
                 if obj is not None:  # "accepted the invitation": one event, not two
@@ -197,6 +240,8 @@ class EventExtractor:
             return False
         if entry.no_complement and _complement_lemmas(tok):
             return False  # 'called D'Souza "humble"', 'admits that he will lose the case'
+        if entry.cues is not None and not _cue_words(tok, entry) & entry.cues:
+            return False  # "we are with you" alone is no sympathy; "in our thoughts" is
         if entry.clause and not any(c.dep_ in ("xcomp", "ccomp") for c in tok.children):
             return False  # "asked Trump about it", "asking local authorities": a question
         if entry.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
@@ -260,6 +305,8 @@ class EventExtractor:
                 mods = {
                     c.lemma_.lower() for c in tok.children if c.dep_ in ("amod", "compound", "nmod")
                 }
+                # "restrictions on flights" is a kind of restriction, as "flight restrictions" is
+                mods |= {t.lemma_.lower() for p in _preps(tok, "on") for t in p.children}
                 if not mods & entry.modifiers:
                     continue
             if best is None or entry.specificity > best.specificity:
@@ -499,6 +546,18 @@ class EventExtractor:
         sources = self._resolve_all(
             pred.source_tokens or _sources(pred), actors, offset, private=private
         )
+        if not sources and pred.source_tokens is None:
+            # "his critics, which include Greenpeace, blame him": the named members act
+            members = [
+                m
+                for t in _sources(pred)
+                for rel in t.children
+                if rel.dep_ == "relcl" and self.lex.policy.has("member_verb", rel.lemma_)
+                for c in rel.children
+                if c.dep_ in OBJECT_DEPS
+                for m in _conjuncts(c)
+            ]
+            sources = self._resolve_all(members, actors, offset, private=private)
         if not sources and pred.source_tokens is None and tok.pos_ in ("VERB", "AUX"):
             # two subjects are a misparse: the nearer one failed, try the other
             subjects = [c for c in tok.children if c.dep_ in SUBJECT_DEPS][:-1]
@@ -530,6 +589,19 @@ class EventExtractor:
             _, speaker = self._speaker(tok, actors, offset)
             if speaker is not None and speaker.code[3:6] in AUTHORITY_ROLES:
                 return [speaker]
+        if (
+            not sources
+            and tok.pos_ in ("VERB", "AUX")
+            and _is_passive(tok)
+            and _prep(tok, "by") is None
+            and _prep(tok, "with") is not None
+            and self.lex.policy.covers("party_passive_root", pred.code)
+        ):
+            # '"An agreement has been reached with the Syrian government," the SDF said': who
+            # reports an agreement or talks with someone, with no other party named, is the party
+            reported, speaker = self._speaker(tok, actors, offset)
+            if reported and speaker is not None:
+                return [speaker]
         if not sources and pred.means is not None:
             # the means' own modifiers: "a US counter-terrorism operation", "a Russian airstrike"
             for t in [pred.means, *[t for t in pred.means.subtree if t.i < pred.means.i]]:
@@ -549,8 +621,16 @@ class EventExtractor:
             return []
         verb = _alleging_verb(pred.token, policy, "allege_verb")
         speech = verb is None
-        if speech and pred.code[:2] in ("18", "19", "20"):
+        # "said the government is breaking the law": telling of a wrong is accusing its doer
+        told_wrong = speech and policy.covers("told_wrong_root", pred.code)
+        if speech and (pred.code[:2] in ("18", "19", "20") or told_wrong):
             verb = _alleging_verb(pred.token, policy, "speech_verb")  # "said it carried out"
+        verdict = False
+        if told_wrong and verb is None:
+            # "the judge determined Manafort had violated the deal": a court's finding of a
+            # wrong is a verdict (116) against the doer; anyone else's, an accusation
+            verb = _alleging_verb(pred.token, policy, "verdict_verb")
+            verdict = verb is not None
         if verb is None:
             return []
         doers = self._sources(pred, actors, offset)
@@ -576,9 +656,12 @@ class EventExtractor:
                                 "015", claimer, None, modality, sent, verb, claim.rule, speaker
                             )
                         )
-                elif not speech:
+                elif not speech or told_wrong:  # a court or parliament may accuse its government
+                    code = "116" if verdict and claimer.code.endswith("JUD") else "112"
+                    if code == "116":
+                        doer = _as_role(doer, "CVL", "CRM")  # the convicted is a suspect
                     out.append(
-                        self._event("112", claimer, doer, modality, sent, verb, claim.rule, speaker)
+                        self._event(code, claimer, doer, modality, sent, verb, claim.rule, speaker)
                     )
         return out
 
@@ -709,6 +792,7 @@ class EventExtractor:
                     for host in hosts:
                         # "investigated itself": no one else is the target
                         toks = [t for t in _target_tokens(host, spec) if not _reflexive(t)]
+                        toks = self._traffic_ends(toks)
                         if owners:
                             toks = self._owners(toks)
                         refs = self._resolve_all(toks, actors, offset, places, private)
@@ -718,7 +802,40 @@ class EventExtractor:
             # "called for Rosselló's resignation": the appeal is addressed to the owner
             owners = [c for c in inner.token.children if c.dep_ == "poss"]
             return self._resolve_all(owners, actors, offset)
+        tok = pred.token
+        verb = tok.head
+        if tok.dep_ == "acl" and verb.dep_ in OBJECT_DEPS:
+            verb = verb.head  # "sent a letter to X asking ...": the participle is on the letter
+        if (
+            pred.frame in ("appeal", "demand")
+            and tok.dep_ in ("advcl", "acl")
+            and self.lex.policy.has("address_verb", verb.lemma_)
+        ):
+            # "wrote to the embassy asking it to waive ...": the letter's addressee is asked
+            letter = _object(verb)  # the "to" phrase may hang on the letter
+            for host in (verb, *([letter] if letter is not None else [])):
+                refs = self._resolve_all(_target_tokens(host, "prep:to"), actors, offset)
+                if refs:
+                    return refs
         return []
+
+    def _traffic_ends(self, toks: list[Token]) -> list[Token]:
+        """Traffic stands for where it goes or comes from: "restrictions on flights to Cuba",
+        "a ban on imports from Iran" target Cuba and Iran."""
+        out: list[Token] = []
+        for tok in toks:
+            ends = []
+            if self.lex.policy.has("traffic_noun", tok.lemma_):
+                ends = [
+                    t
+                    for word in ("to", "from")
+                    for p in _preps(tok, word)
+                    for c in p.children
+                    if c.dep_ == "pobj"
+                    for t in _conjuncts(c)
+                ]
+            out.extend(ends or [tok])
+        return out
 
     # ------------------------------------------------------------------ modality
 
@@ -868,6 +985,30 @@ def _subjunctive(tok: Token) -> bool:
             subs[0].tag_ in ("NN", "NNP") or subs[0].lower_ in ("he", "she", "it")
         )
     return any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
+
+
+def _cue_words(tok: Token, entry: VerbEntry) -> set[str]:
+    """Lemmas of the verb's subjects and of its phrases other than the target's."""
+    words = {
+        t.lemma_.lower() for c in tok.children if c.dep_ in SUBJECT_DEPS for t in _conjuncts(c)
+    }
+    # "with the people of X in our prayers": the parser may hang the phrase on the target
+    hosts = [tok, *(c for p in _preps(tok, entry.prep or "") for c in p.children)]
+    for prep in (p for h in hosts for p in h.children):
+        if prep.dep_ == "prep" and prep.lower_ != entry.prep:
+            words |= {
+                t.lemma_.lower() for c in prep.children if c.dep_ == "pobj" for t in _conjuncts(c)
+            }
+    return words
+
+
+def _cue_owners(tok: Token, cues: frozenset[str]) -> list[Token] | None:
+    """The possessor of a subject cue ("*our* thoughts are with X"), else the usual subjects."""
+    for sub in (c for c in tok.children if c.dep_ in SUBJECT_DEPS):
+        if sub.lemma_.lower() in cues:
+            owners = [c for c in sub.children if c.dep_ == "poss"]
+            return _conjuncts(owners[0]) if owners else []
+    return None
 
 
 def _selected_object(tok: Token, entry: VerbEntry) -> Token | None:
@@ -1306,6 +1447,13 @@ def _same_side(a: ActorRef, b: ActorRef) -> bool:
 
 def _same(a: ActorRef, b: ActorRef) -> bool:
     return (a.actor is not None and a.actor == b.actor) or (a.start, a.end) == (b.start, b.end)
+
+
+def _one_party(a: ActorRef, b: ActorRef) -> bool:
+    """The same actor, or a country and its own organ ("Turkey" and "Ankara")."""
+    if _same(a, b) or a.code == b.code:
+        return True
+    return a.code[:3] == b.code[:3] and min(len(a.code), len(b.code)) == 3
 
 
 def _span(tok: Token, offset: int) -> Span:

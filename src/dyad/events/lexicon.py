@@ -34,6 +34,13 @@ POLICY_KINDS = {
     "suspect_root",
     "allege_verb",
     "alleged_root",
+    "told_wrong_root",
+    "address_verb",
+    "verdict_verb",
+    "bare_refusal_verb",
+    "traffic_noun",
+    "party_passive_root",
+    "member_verb",
     "relation_noun",
     "disaster_word",
     "disaster_root",
@@ -93,13 +100,23 @@ class VerbEntry:
     no_complement: bool = False  # 'called him "humble"' is no phone call
     intransitive: bool = False  # "demonstrated a shocking ignorance" is no street protest
     clause: bool = False  # needs a complement clause: "asked X to act", not "asked X about it"
+    # a word that must head the verb's subject or another of its phrases: "our *thoughts* are
+    # with X", "we are with X in our *thoughts*" (a subject cue's possessor is the doer)
+    cues: frozenset[str] | None = None
 
     @property
     def specificity(self) -> int:
         # a complement selector outranks an object-role one: 'called Trump a "liar"' is no call
         return sum(
             x is not None
-            for x in (self.prep, self.particle, self.objects, self.object_role, self.modifiers)
+            for x in (
+                self.prep,
+                self.particle,
+                self.objects,
+                self.object_role,
+                self.modifiers,
+                self.cues,
+            )
         ) + 2 * (self.complements is not None)
 
 
@@ -167,7 +184,15 @@ class Lexicon:
 
     def trigger_forms(self) -> frozenset[str]:
         """Every inflected form of every lemma that can start an event or a quote."""
-        lemmas = set(self.verbs) | set(self.nouns) | set(self.light_verbs)
+        # an entry with cue words can only match where one is present: "be" alone would make
+        # every sentence worth parsing, "thoughts" or "prayers" does not
+        lemmas = {
+            word
+            for lemma, entries in self.verbs.items()
+            for e in entries
+            for word in (e.cues if e.cues is not None else (lemma,))
+        }
+        lemmas |= set(self.nouns) | set(self.light_verbs)
         lemmas |= set(self.policy.words.get("speech_verb", ()))
         return frozenset(f for lemma in lemmas for f in word_forms(lemma))
 
@@ -228,6 +253,7 @@ def load_lexicon(folder: Path | None = None) -> Lexicon:
                 no_complement=bool(e.get("no_complement", False)),
                 intransitive=bool(e.get("intransitive", False)),
                 clause=bool(e.get("clause", False)),
+                cues=_words(e.get("cue")),
             )
         )
     nouns: dict[str, list[NounEntry]] = defaultdict(list)
