@@ -24,6 +24,8 @@ from dyad.timeplace.vocab import load_vocabulary
 SUBJECT_DEPS = {"nsubj", "csubj"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
 OBJECT_DEPS = {"dobj", "obj", "attr"}
+# How the leader hangs on a "-led" participle ("US-led", "Saudi-led").
+LEADER_DEPS = {"npadvmod", "compound", "nmod", "amod", "nsubj"}
 # Roots where a named but unresolved object means the act was not aimed at an actor at all
 # ("attacked the proclamation"), so no one-sided event is coded.
 ACTOR_AIMED = {"18", "19"}
@@ -50,6 +52,8 @@ class Predicate:
     source_tokens: list[Token] | None = None  # forced sources (control)
     means: Token | None = None  # "killed in a US operation": who did it, when no one is named
     role_codes: dict[str, tuple[str, str]] = field(default_factory=dict)  # target role -> code
+    # the antecedent of a relative clause the parser hung on the wrong noun (see _high_antecedent)
+    relative_object: Token | None = None
 
 
 class EventExtractor:
@@ -62,6 +66,8 @@ class EventExtractor:
         self._offset = 0
         self._quoted_by: ActorRef | None = None
         self._quotations: list[tuple[int, int, ActorRef]] = []
+        # (verb, entry id) -> the higher antecedent its object selector accepted, per sentence
+        self._high: dict[tuple[int, str], Token] = {}
 
     # ------------------------------------------------------------------ public
 
@@ -79,6 +85,7 @@ class EventExtractor:
         doc = sent.doc
         offset = sent.offset
         self._actors, self._offset, self._quoted_by = actors, offset, quoted_by
+        self._high = {}
         self._quotations = [
             (start, end, speaker)
             for start, end, speaker in quotations or ()
@@ -165,11 +172,12 @@ class EventExtractor:
                 return self._frame(tok, entry)
             assert entry.code is not None
             pred = Predicate(tok, entry.code, entry.id, entry.targets, tok)
+            pred.relative_object = self._high.get((tok.i, entry.id))
             if entry.cues is not None:
                 # "our thoughts are with X": whose thoughts
                 pred.source_tokens = _cue_owners(tok, entry.cues)
             if entry.objects is not None:
-                obj = _selected_object(tok, entry)
+                obj = pred.relative_object or _selected_object(tok, entry)
                 if obj is not None:  # "accepted the invitation": one event, not two
                     pred.embedded = Predicate(obj, entry.code, entry.id, ("none",), obj)
                 if (
@@ -246,9 +254,12 @@ class EventExtractor:
             return False  # "asked Trump about it", "asking local authorities": a question
         if entry.intransitive and any(c.dep_ in ("dobj", "obj") for c in tok.children):
             return False  # "demonstrated a shocking ignorance" shows, it does not protest
-        lemma = obj.lemma_.lower() if obj is not None else None
         if entry.objects is not None and not (_object_lemmas(obj) & entry.objects):
-            return False
+            high = _high_antecedent(tok, entry.objects) if not entry.prep else None
+            if high is None:
+                return False
+            obj = self._high[(tok.i, entry.id)] = high
+        lemma = obj.lemma_.lower() if obj is not None else None
         if lemma is not None and lemma in entry.not_objects:
             return False
         if entry.modifiers is not None and not (_modifier_lemmas(obj) & entry.modifiers):
@@ -695,6 +706,7 @@ class EventExtractor:
             if by is not None:
                 out += [c for p in by.children if p.dep_ == "pobj" for c in _conjuncts(p)]
             out += _relative_doers(t)  # "the plan which France proposed", "... proposed by France"
+            out += self._leaders(t)  # "the US-led coalition", "the US announced a coalition"
             if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
                 owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 out += [c for p in owners for c in _conjuncts(p)]
@@ -723,6 +735,23 @@ class EventExtractor:
                     and any(c.lower_ == "such" for c in child.children)
                 ):
                     out += [c for p in child.children if p.dep_ == "pobj" for c in _conjuncts(p)]
+        return out
+
+    def _leaders(self, tok: Token) -> list[Token]:
+        """Who leads a body or brought it into being: "the US-led coalition", "a mission
+        headed by France", and the subject of the verb that made it ("the US announced a naval
+        coalition, which was joined by Australia")."""
+        policy = self.lex.policy
+        out: list[Token] = []
+        for c in tok.children:
+            if c.tag_ != "VBN" or not policy.has("leader_verb", c.lemma_):
+                continue
+            if c.dep_ == "amod":  # "US-led": the leader hangs on the participle
+                out += [t for g in c.children if g.dep_ in LEADER_DEPS for t in _conjuncts(g)]
+            elif c.dep_ == "acl" and (agent := _prep(c, "by")) is not None:
+                out += [g for p in agent.children if p.dep_ == "pobj" for g in _conjuncts(p)]
+        if tok.dep_ in OBJECT_DEPS and policy.has("founding_verb", tok.head.lemma_):
+            out += _verb_subjects(tok.head)
         return out
 
     def _resolve_all(
@@ -791,7 +820,14 @@ class EventExtractor:
                         break  # no target slot here; the embedded event may have one
                     for host in hosts:
                         # "investigated itself": no one else is the target
-                        toks = [t for t in _target_tokens(host, spec) if not _reflexive(t)]
+                        found = (
+                            _conjuncts(pred.relative_object)
+                            if spec == "object"
+                            and host is pred.target_host
+                            and pred.relative_object is not None
+                            else _target_tokens(host, spec)
+                        )
+                        toks = [t for t in found if not _reflexive(t)]
                         toks = self._traffic_ends(toks)
                         if owners:
                             toks = self._owners(toks)
@@ -955,7 +991,11 @@ def _modifier_lemmas(obj: Token | None) -> set[str]:
     "*military* aid"."""
     if obj is None:
         return set()
-    return {c.lemma_.lower() for c in obj.children if c.dep_ in ("amod", "compound", "nmod")}
+    return {
+        c.lemma_.lower()
+        for c in obj.children
+        if c.dep_ in ("amod", "compound", "nmod") or (c.dep_ == "acl" and c.tag_ == "VBN")
+    }  # "a coalition *led* by the US" like "a US-*led* coalition"
 
 
 def _infinitive(tok: Token) -> bool:
@@ -1084,6 +1124,29 @@ def _object(tok: Token) -> Token | None:
     for child in tok.children:
         if child.dep_ in OBJECT_DEPS:
             return child
+    return None
+
+
+def _high_antecedent(verb: Token, objects: frozenset[str]) -> Token | None:
+    """'a naval coalition to patrol the Persian Gulf, which was joined by Australia': the parser
+    hangs a relative clause on the nearest noun; when that noun is a name the verb's object
+    selector refuses, a common noun above it that the selector accepts is the antecedent. Up
+    to three steps through the phrases and clauses that hold the name."""
+    if verb.dep_ != "relcl" or not any(
+        c.tag_ == "WDT" and c.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS
+        for c in verb.children
+    ):
+        return None
+    low = verb.head
+    if low.pos_ != "PROPN":
+        return None
+    node = low
+    for _ in range(3):
+        if node.dep_ not in ("pobj", "prep", "dobj", "acl", "relcl") or node.head.i == node.i:
+            return None
+        node = node.head
+        if node.pos_ == "NOUN" and _object_lemmas(node) & objects:
+            return node
     return None
 
 

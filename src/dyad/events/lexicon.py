@@ -42,6 +42,8 @@ POLICY_KINDS = {
     "party_passive_root",
     "member_verb",
     "relation_noun",
+    "leader_verb",
+    "founding_verb",
     "disaster_word",
     "disaster_root",
     "quantity_noun",
