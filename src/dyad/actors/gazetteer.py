@@ -307,6 +307,8 @@ CUE_KINDS = (
     "voice_title",
     "patronymic",
     "family_name_first",
+    "place_name_first",
+    "homecoming_verb",
 )
 
 

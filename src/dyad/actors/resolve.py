@@ -56,6 +56,8 @@ DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "b
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+QUOTE_MARKS = set('"“”«»')
 # Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
 PERSON_NOUNS = {
     "rival", "opponent", "ally", "friend", "wife", "husband", "son", "daughter", "brother",
@@ -970,6 +972,8 @@ class DocumentActors:
         )
         if actor_id is None and len(run) == 1 and run.text.isupper():
             return None  # an acronym ('BTP') is no person's name
+        if actor_id is None and self._led_by_body(run, offset):
+            return None  # 'RAF Croughton': a base, not a person
         if actor_id is None:
             country = self._default_for(token.idx + offset, "CVL")
             if country is None:
@@ -982,6 +986,11 @@ class DocumentActors:
         end = start + len(run.text)
         self._mention(start, end, actor_id, "name")
         return ActorRef(self.actors[actor_id].code, run.text, start, end, actor_id)
+
+    def _led_by_body(self, run: Span, offset: int) -> bool:
+        """A run of names that opens with a word of places and bases ('RAF Croughton', 'Fort
+        Bragg', 'Camp David') names a place, not a person."""
+        return len(run) > 1 and fold(run[0].text) in self.gaz.cues.get("place_name_first", ())
 
     def _resolve(
         self, token: Token, offset: int, direct: bool, places: bool, strict: bool = False
@@ -1370,7 +1379,11 @@ class DocumentActors:
         second = ranked[1][1] if len(ranked) > 1 else 0
         return top if n >= 2 * second else None
 
-    def _pronoun(self, token: Token, offset: int) -> ActorRef | None:
+    def _pronoun(
+        self, token: Token, offset: int, exclude: frozenset[str] = frozenset()
+    ) -> ActorRef | None:
+        """The actor a pronoun means: the latest fitting mention before it; never one of
+        ``exclude`` (the speaker of the quotation a 'he' or 'she' stands in)."""
         word = token.lower_
         char = token.idx + offset
         gender = GENDER.get(word, "")
@@ -1396,27 +1409,94 @@ class DocumentActors:
                 gender and self._sex_of(key, mention.actor, gender) != gender
             ):
                 continue  # 'he' is not someone already called 'she'
+            if mention.actor in exclude:
+                continue
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
         if best is not None and word in ("it", "its", "itself") and not self._in_adverbial(char):
             best = self._subject_before(char, best)
+        if best is not None and wanted == "person":
+            best = self._person_subject(token, char, best, gender, exclude)
         if wanted == "person" and token.tag_ in ("PRP$", ""):
             best = self._cataphor(char) or best
         if best is None:
             return None
-        if wanted == "person":
-            lo = bisect.bisect_left(self._unknown_at, (best.end, ""))
-            hi = bisect.bisect_left(self._unknown_at, (char, ""))
-            if any(name not in self._surnames for _, name in self._unknown_at[lo:hi]):
-                return None  # the latest person is one dyad cannot code
+        if wanted == "person" and self._unknown_between(best, char):
+            return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
         if gender and self.actors[best.actor].kind == "person":
             self._gender.setdefault(best.actor, gender)  # not a shared actor ('the king': GOV)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _person_subject(
+        self, token: Token, char: int, best: Mention, gender: str, exclude: frozenset[str]
+    ) -> Mention:
+        """'Ann Lee, who was a diplomat's wife, was involved in a crash. She left ...': a 'he'
+        or 'she' that is the subject of its clause continues the subject of the sentence
+        before (or of its own sentence), rather than a person named in passing in between.
+        The latest fitting person that is a clause subject, from the previous sentence on,
+        when the latest fitting person is not one."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return best
+        head = self._head_token(best)
+        if head is None or head.dep_ in SUBJECT_DEPS:
+            return best
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, char) - 1
+        lo = starts[max(0, n - 1)] if n >= 0 else 0
+        k = bisect.bisect_left(self._persons, (best.start,))
+        while k > 0:
+            k -= 1
+            start, _, key = self._persons[k]
+            if start < lo:
+                break
+            mention = self.mentions[key]
+            if mention.actor in exclude or mention.actor == best.actor:
+                continue
+            if gender and self._sex_of(key, mention.actor, gender) != gender:
+                continue
+            head = self._head_token(mention)
+            if head is not None and head.dep_ in SUBJECT_DEPS:
+                return mention
+        return best
+
+    def _unknown_between(self, best: Mention, char: int) -> bool:
+        """Does a name dyad cannot code stand between the pronoun and its antecedent, so that
+        the pronoun may mean that unknown person? Not when the antecedent is the subject of its
+        clause and the unknown name is not: 'Erdogan pledged converting Hagia Sophia ... He
+        announced' keeps the subject (a name in an object or a place phrase is often a thing:
+        a building, a festival week)."""
+        lo = bisect.bisect_left(self._unknown_at, (best.end, ""))
+        hi = bisect.bisect_left(self._unknown_at, (char, ""))
+        places = self.gaz.cues.get("place_name_first", ())
+        unknown = [
+            (at, name)
+            for at, name in self._unknown_at[lo:hi]
+            if name not in self._surnames and not self._after_word(at, places)
+        ]
+        if not unknown:
+            return False
+        head = self._head_token(best)
+        if head is None or head.dep_ not in SUBJECT_DEPS:
+            return True
+        for at, _ in unknown:
+            tok = self._parsed.get(at)
+            if tok is None:
+                return True
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head  # 'Sacred' of 'Sacred Defence Week' -> 'Week'
+            if tok.dep_ in SUBJECT_DEPS or tok.dep_ in ("appos", "conj"):
+                return True
+        return False
+
+    def _after_word(self, char: int, words: frozenset[str]) -> bool:
+        """Is the parsed token at ``char`` right after one of ``words`` ('RAF Croughton')?"""
+        tok = self._parsed.get(char)
+        return tok is not None and tok.i > 0 and fold(tok.nbor(-1).text) in words
 
     def _in_adverbial(self, char: int) -> bool:
         """'sanctions on Russia if it attacked Ukraine': in a conditional or temporal clause
@@ -1678,9 +1758,11 @@ class DocumentActors:
         )
         for tok in (self.tokens[i] for i in found):
             span = (tok.idx, tok.idx + len(tok.text))
+            word = tok.lower_
+            if word in PERSON_PRONOUNS:
+                self._not_the_speaker(tok, speakers)
             if span in self.mentions:
                 continue
-            word = tok.lower_
             if word in PERSON_PRONOUNS:
                 self._pronoun(tok, 0)
             elif word in THING_PRONOUNS:
@@ -1696,6 +1778,59 @@ class DocumentActors:
                         self._mention(*span, actor_id, "pronoun")
                         break
 
+    def _not_the_speaker(self, tok: Token, speakers: list[tuple[int, int, ActorRef]]) -> None:
+        """'Mme Lee did not lie, she is not a liar,' said her lawyer: inside a quotation a 'he' or
+        'she' means someone the speaker talks about, never the speaker (who says 'I'). A
+        pronoun that was pointed to the speaker is pointed again, past the speaker."""
+        char = tok.idx
+        quote = next(
+            (
+                (start, ref)
+                for start, end, ref in speakers
+                if start <= char < end and ref.actor and self._opens_quote(start)
+            ),
+            None,
+        )
+        if quote is None:
+            return
+        speaker = self._speaker_and_description(*quote)
+        span = (char, char + len(tok.text))
+        mention = self.mentions.get(span)
+        if mention is not None:
+            if mention.actor not in speaker:
+                return
+            del self.mentions[span]
+        parsed = self._parsed.get(char)
+        if parsed is None:
+            ref = self._pronoun(tok, 0, exclude=speaker)
+        else:
+            ref = self._pronoun(parsed, char - parsed.idx, exclude=speaker)
+        if ref is None and mention is not None:
+            self.mentions[span] = mention  # no one else fits: keep what the event stage saw
+
+    def _speaker_and_description(self, start: int, ref: ActorRef) -> frozenset[str]:
+        """The speaker of a quotation, and the role phrases with the speaker's code that the
+        sentence introducing the quotation names ('Ann Lee, a French lawyer, said "..."')."""
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, start) - 1
+        lo = starts[n] if n >= 0 else 0
+        out = {ref.actor} if ref.actor else set()
+        k = bisect.bisect_left(self._persons, (lo,))
+        while k < len(self._persons) and self._persons[k][0] < start:
+            mention = self.mentions[self._persons[k][2]]
+            if self.actors[mention.actor].code == ref.code and (
+                self.actors[mention.actor].kind != "person"
+            ):
+                out.add(mention.actor)
+            k += 1
+        return frozenset(out)
+
+    def _opens_quote(self, start: int) -> bool:
+        """Does a quotation span start at a quotation mark? Reported speech ('She told police
+        she had immunity') is not one: there 'she' may well be the speaker."""
+        before = self.text[max(0, start - 1) : start + 1]
+        return any(c in QUOTE_MARKS for c in before)
+
     def _group_of(self, actor_id: str) -> str:
         """The group a speaker's 'we' stands for: a former official speaks for no body of
         their own, so their 'we' is their country ("We must stand by our allies", said a
@@ -1710,6 +1845,7 @@ class DocumentActors:
         only place or describe something else are dropped, and of overlapping mentions one
         stays. Actors that an event points to are kept even without a mention."""
         self._link_variants()
+        self._send_home()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, -m.end))
         self._named = {m.start for m in mentions if m.how in ("person", "name", "surname", "user")}
         mentions = [m for m in mentions if not self._not_an_actor(m)]
@@ -1719,6 +1855,43 @@ class DocumentActors:
         used = {m.actor for m in mentions} | self._given
         actors = [a for a in self.actors.values() if a.id in used]
         return actors, mentions
+
+    def _send_home(self) -> None:
+        """'Ann Lee ... She left the UK and returned to the US': a private person coded with the
+        country the story is set in, whom the text sends home to another country, is a
+        civilian of that country."""
+        local = {c for c in (self._where, self.default_country) if c}
+        if not local:
+            return
+        verbs = self.gaz.cues.get("homecoming_verb", ())
+        for m in list(self.mentions.values()):
+            actor = self.actors[m.actor]
+            if actor.kind != "person" or actor.code not in {f"{c}CVL" for c in local}:
+                continue
+            tok = self._parsed.get(m.start)
+            if tok is None or tok.dep_ not in SUBJECT_DEPS:
+                continue
+            for verb in (tok.head, *(c for c in tok.head.children if c.dep_ == "conj")):
+                if verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+                    continue
+                country = self._destination(verb, m.start - tok.idx)
+                if country and country != actor.code[:3]:
+                    actor.code = f"{country}CVL"
+                    actor.country = country
+
+    def _destination(self, verb: Token, offset: int) -> str | None:
+        """The country a verb of going goes 'to' ('returned to the US', 'returned home to
+        Canada')."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                m = self.match_at_char(pobj.idx + offset)
+                if m is not None and m.entry.kind == "country":
+                    return m.entry.country or m.entry.code[:3]
+        return None
 
     # ---------------------------------------------------------------- clean-up
 

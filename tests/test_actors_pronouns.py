@@ -1,0 +1,89 @@
+"""Pronoun antecedents: the speaker of a quotation, the subject of the sentence before, unknown
+names of things, bases, and people sent home (sentences written for these tests)."""
+
+from __future__ import annotations
+
+from dyad import Coder, Document
+
+
+def code_of(doc: Document, surface: str, nth: int = 0) -> str | None:
+    """The code of the actor behind the nth mention with this exact text."""
+    found = [m for m in doc.mentions if m.text == surface]
+    if len(found) <= nth:
+        return None
+    return next(a.code for a in doc.actors if a.id == found[nth].actor)
+
+
+def actor_of(doc: Document, surface: str, nth: int = 0) -> str | None:
+    found = [m for m in doc.mentions if m.text == surface]
+    return found[nth].actor if len(found) > nth else None
+
+
+def test_she_inside_a_quotation_is_not_its_speaker(coder: Coder) -> None:
+    doc = coder.code(
+        "Canadian tourist Maria Hollis was robbed in Lyon last year. The French court ruled on "
+        "the case on Monday.\n\n"
+        'Sophie Marchand, a French lawyer, told reporters, "The court believed her. She did '
+        'not lie."',
+        "2021-03-02",
+    )
+    lawyer = actor_of(doc, "Sophie Marchand")
+    assert lawyer is not None
+    assert actor_of(doc, "She") not in (None, lawyer)
+    assert actor_of(doc, "She") == actor_of(doc, "Maria Hollis")
+
+
+def test_he_after_an_unknown_name_in_an_object_keeps_the_subject(coder: Coder) -> None:
+    doc = coder.code(
+        "On Tuesday, Turkish President Recep Tayyip Erdogan promised to rebuild Kariye "
+        "Camii, an old church in Istanbul. He announced the plan on television.",
+        "2019-06-01",
+    )
+    assert code_of(doc, "He") == "TURGOV"
+
+
+def test_he_after_an_unknown_subject_is_left_uncoded(coder: Coder) -> None:
+    doc = coder.code(
+        "Turkish President Recep Tayyip Erdogan spoke in Ankara on Tuesday. Mehmet Yalcinkaya "
+        "answered him at a rally. He said the plan would fail.",
+        "2019-06-01",
+    )
+    assert code_of(doc, "He") != "TURGOV"
+
+
+def test_subject_pronoun_continues_the_subject_of_the_sentence_before(coder: Coder) -> None:
+    doc = coder.code(
+        "Spanish Princess Elena Borbon, who once met a Chilean tourist at a fair, was "
+        "criticised in Madrid on Monday. She announced her candidacy on Friday.",
+        "2021-03-02",
+    )
+    assert actor_of(doc, "She") == actor_of(doc, "Elena Borbon")
+
+
+def test_base_named_after_a_service_is_no_person(coder: Coder) -> None:
+    doc = coder.code(
+        "British police said the car had come from RAF Lakenheath on Sunday and spoke with "
+        "the driver.",
+        "2019-10-10",
+    )
+    assert all("Lakenheath" not in m.text for m in doc.mentions)
+
+
+def test_private_person_who_returned_home_takes_that_country(coder: Coder) -> None:
+    doc = coder.code(
+        "British police in Northampton arrested Laura Pendle on Sunday after a crash killed a "
+        "cyclist. Pendle, who drove the car, was released on bail. She later left Britain and "
+        "returned to Australia.",
+        "2019-10-10",
+    )
+    assert code_of(doc, "Laura Pendle") == "AUSCVL"
+
+
+def test_private_person_who_stayed_keeps_the_local_country(coder: Coder) -> None:
+    doc = coder.code(
+        "British police in Northampton arrested Laura Pendle on Sunday after a crash killed a "
+        "cyclist. Pendle, who drove the car, was released on bail. She later spoke to "
+        "reporters about Australia.",
+        "2019-10-10",
+    )
+    assert code_of(doc, "Laura Pendle") == "GBRCVL"
