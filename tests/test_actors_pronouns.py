@@ -87,3 +87,28 @@ def test_private_person_who_stayed_keeps_the_local_country(coder: Coder) -> None
         "2019-10-10",
     )
     assert code_of(doc, "Laura Pendle") == "GBRCVL"
+
+
+def test_she_is_not_a_plural_or_collective_role(coder: Coder) -> None:
+    doc = coder.code(
+        "Canadian tourist Maria Hollis was robbed in Lyon in 2014. French prosecutors "
+        "appealed, and the case went to a jury. At the trial, she was questioned for hours.",
+        "2021-03-02",
+    )
+    assert actor_of(doc, "she") == actor_of(doc, "Maria Hollis")
+
+
+def test_the_alliance_means_nato_once_nato_is_named(coder: Coder) -> None:
+    doc = coder.code(
+        "Poland is a member of NATO and wants Georgia to join the alliance soon.",
+        "2022-01-25",
+    )
+    assert code_of(doc, "alliance") == "IGOWSTNAT"
+
+
+def test_the_alliance_without_nato_is_no_actor(coder: Coder) -> None:
+    doc = coder.code(
+        "The two parties formed a coalition, and the alliance won the vote in Warsaw.",
+        "2022-01-25",
+    )
+    assert code_of(doc, "alliance") is None

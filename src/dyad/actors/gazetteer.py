@@ -78,6 +78,9 @@ class Gazetteer:
     member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
     genders: dict[str, dict[str, str]] = field(default_factory=dict)  # genders.tsv: kind -> word
+    # lower-case 'the ...' names of a body ('the alliance' for NATO): words -> entries; they
+    # stand for the body only after the text has named it
+    anaphors: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
     _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
     _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
 
@@ -120,6 +123,16 @@ class Gazetteer:
         for key, doc in lower_patterns.items():
             lower.add(key, [doc])
         self.matchers = {"exact": exact, "lower": lower}
+        self.anaphors = {}
+        for entry in self.entries:
+            words = tuple(entry.pattern.split())
+            if (
+                entry.kind == "org"
+                and len(words) > 1
+                and words[0] == "the"
+                and entry.pattern.islower()
+            ):
+                self.anaphors.setdefault(words[1:], []).append(entry)
         return self
 
     def lookup(self, surface: str, date: str | None) -> list[Entry]:

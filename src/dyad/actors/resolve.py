@@ -1411,6 +1411,8 @@ class DocumentActors:
                 continue  # 'he' is not someone already called 'she'
             if mention.actor in exclude:
                 continue
+            if gender and self._many(key, mention):
+                continue  # 'she' is not 'prosecutors' nor 'the jury'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
@@ -1431,6 +1433,16 @@ class DocumentActors:
             self._gender.setdefault(best.actor, gender)  # not a shared actor ('the king': GOV)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _many(self, key: tuple[int, int], mention: Mention) -> bool:
+        """Does a role phrase name many people ('prosecutors', 'the jury')?"""
+        if self.actors[mention.actor].kind == "person":
+            return False
+        word = fold(mention.text.split()[-1])
+        if word in self.gaz.cues.get("collective", ()):
+            return True
+        head = self._head_token(mention)
+        return head is not None and head.tag_ in ("NNS", "NNPS")
 
     def _person_subject(
         self, token: Token, char: int, best: Mention, gender: str, exclude: frozenset[str]
@@ -1457,7 +1469,9 @@ class DocumentActors:
             mention = self.mentions[key]
             if mention.actor in exclude or mention.actor == best.actor:
                 continue
-            if gender and self._sex_of(key, mention.actor, gender) != gender:
+            if gender and (
+                self._sex_of(key, mention.actor, gender) != gender or self._many(key, mention)
+            ):
                 continue
             head = self._head_token(mention)
             if head is not None and head.dep_ in SUBJECT_DEPS:
@@ -1746,6 +1760,35 @@ class DocumentActors:
                 name = m.entry.name if m.entry.kind in ("org", "user") else None
                 actor_id = self._code_actor(m.entry.code, name)
             self._mention(m.start, m.end, actor_id, m.entry.kind)
+        self._register_anaphors()
+
+    def _register_anaphors(self) -> None:
+        """'NATO ... Ukraine's accession to the alliance': a body's lower-case 'the ...' name
+        (data: an organisation name written 'the alliance') stands for it once the text has
+        named the body by a proper name; before that, or if no such body is named, it is an
+        ordinary word."""
+        for words, entries in self.gaz.anaphors.items():
+            for i in self._positions.get(words[0], ()):
+                j = i + len(words)
+                if j > len(self.tokens) or [t.text for t in self.tokens[i:j]] != list(words):
+                    continue
+                k = i - 1
+                while k >= 0 and self.tokens[k].is_space:
+                    k -= 1
+                if k < 0 or self.tokens[k].lower_ != "the":
+                    continue
+                start = self.tokens[i].idx
+                named = {
+                    m.entry.id for m in self.matches[: bisect.bisect_left(self._starts, start)]
+                }
+                entry = next(
+                    (e for e in entries if e.id in named and e.applies_on(self.date)), None
+                )
+                if entry is None:
+                    continue
+                end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+                actor_id = self._code_actor(entry.code, entry.name)
+                self._mention(start, end, actor_id, "org", alias=False)
 
     def resolve_pronouns(
         self, speakers: list[tuple[int, int, ActorRef]], first_person: set[str]
