@@ -1761,6 +1761,36 @@ class DocumentActors:
                 actor_id = self._code_actor(m.entry.code, name)
             self._mention(m.start, m.end, actor_id, m.entry.kind)
         self._register_anaphors()
+        self._register_peoples()
+
+    def _register_peoples(self) -> None:
+        """'The SDF ... the Kurds did most of the fighting': a stateless people named as a side
+        stands for the armed group the text names most in its name (``peoples.tsv``); with
+        none named, or two named equally often, the word stays uncoded."""
+        for words, groups in self.gaz.peoples.items():
+            places = self._positions.get(words[0])
+            if not places:
+                continue
+            counts: dict[str, int] = {}
+            entry_of: dict[str, Entry] = {}
+            for m in self.matches:
+                if m.entry.id in groups and m.entry.applies_on(self.date):
+                    counts[m.entry.id] = counts.get(m.entry.id, 0) + 1
+                    entry_of[m.entry.id] = m.entry
+            ranked = sorted(counts.values(), reverse=True)
+            if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+                continue
+            top = entry_of[max(counts, key=lambda g: counts[g])]
+            actor_id = self._code_actor(top.code, top.name)
+            for i in places:
+                j = i + len(words)
+                if j > len(self.tokens) or tuple(t.text for t in self.tokens[i:j]) != words:
+                    continue
+                if j < len(self.tokens) and self.tokens[j].text[:1].isupper():
+                    continue  # 'Kurdish Red Crescent', 'Kurd Ali': a name of its own
+                start = self.tokens[i].idx
+                end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+                self._mention(start, end, actor_id, "role", alias=False)
 
     def _register_anaphors(self) -> None:
         """'NATO ... Ukraine's accession to the alliance': a body's lower-case 'the ...' name
