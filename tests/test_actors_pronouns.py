@@ -112,3 +112,21 @@ def test_the_alliance_without_nato_is_no_actor(coder: Coder) -> None:
         "2022-01-25",
     )
     assert code_of(doc, "alliance") is None
+
+
+def test_the_victim_is_the_private_person_named_before(coder: Coder) -> None:
+    doc = coder.code(
+        "Two French police officers were jailed in Paris on Monday for robbing Chilean tourist "
+        "Rosa Quispe in 2016. A lawyer for the victim told reporters the verdict was fair.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "victim") == "CHLCVL"
+
+
+def test_the_victim_with_no_named_person_keeps_the_local_code(coder: Coder) -> None:
+    doc = coder.code(
+        "Two French police officers were jailed in Paris on Monday for robbing a tourist in "
+        "2016. A lawyer for the victim told reporters the verdict was fair.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "victim") in (None, "FRACVL")

@@ -344,6 +344,7 @@ CUE_KINDS = (
     "family_name_first",
     "place_name_first",
     "homecoming_verb",
+    "case_party",
 )
 
 

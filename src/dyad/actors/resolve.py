@@ -1919,6 +1919,7 @@ class DocumentActors:
         stays. Actors that an event points to are kept even without a mention."""
         self._link_variants()
         self._send_home()
+        self._case_parties()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, -m.end))
         self._named = {m.start for m in mentions if m.how in ("person", "name", "surname", "user")}
         mentions = [m for m in mentions if not self._not_an_actor(m)]
@@ -1928,6 +1929,50 @@ class DocumentActors:
         used = {m.actor for m in mentions} | self._given
         actors = [a for a in self.actors.values() if a.id in used]
         return actors, mentions
+
+    def _case_parties(self) -> None:
+        """'Ann Lee was robbed ... a lawyer for the victim', '"My client is relieved"': a
+        definite word for the private party of a case means the latest private person
+        named before it (a civilian or an accused, by name)."""
+        words = self.gaz.cues.get("case_party", ())
+        for word in words:
+            for i in self._positions.get(word, ()):
+                tok = self.tokens[i]
+                k = i - 1
+                while k >= 0 and self.tokens[k].is_space:
+                    k -= 1
+                if k < 0 or self.tokens[k].lower_ not in ("the", "my", "our"):
+                    continue
+                parsed = self._parsed.get(tok.idx)
+                if parsed is None or parsed.dep_ == "compound" or parsed.tag_ != "NN":
+                    continue
+                person = self._private_before(tok.idx)
+                if person is None:
+                    continue
+                span = (tok.idx, tok.idx + len(tok.text))
+                old = [
+                    key
+                    for key, m in self.mentions.items()
+                    if m.start <= span[0] and span[1] <= m.end
+                ]
+                if any(self.actors[self.mentions[key].actor].kind == "person" for key in old):
+                    continue  # already someone ('the victim, Ann Lee')
+                for key in old:
+                    del self.mentions[key]
+                self._mention(*span, person, "role", alias=False)
+
+    def _private_before(self, char: int) -> str | None:
+        """The latest private person (a civilian) named by name before ``char``."""
+        k = bisect.bisect_left(self._persons, (char,))
+        while k > 0:
+            k -= 1
+            mention = self.mentions.get(self._persons[k][2])
+            if mention is None or mention.how not in NAME_KINDS:
+                continue
+            actor = self.actors[mention.actor]
+            if actor.kind == "person" and actor.role == "CVL":
+                return actor.id
+        return None
 
     def _send_home(self) -> None:
         """'Ann Lee ... She left the UK and returned to the US': a private person coded with the
