@@ -130,3 +130,12 @@ def test_the_victim_with_no_named_person_keeps_the_local_code(coder: Coder) -> N
         "2021-03-02",
     )
     assert code_of(doc, "victim") in (None, "FRACVL")
+
+
+def test_unknown_name_ending_in_a_body_word_is_no_person(coder: Coder) -> None:
+    doc = coder.code(
+        "The Federal Railway Office of Austria has suspended the company's licence, Austrian "
+        "officials said.",
+        "2019-01-23",
+    )
+    assert all(not a.id.startswith("person:") for a in doc.actors)

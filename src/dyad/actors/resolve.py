@@ -989,8 +989,13 @@ class DocumentActors:
 
     def _led_by_body(self, run: Span, offset: int) -> bool:
         """A run of names that opens with a word of places and bases ('RAF Croughton', 'Fort
-        Bragg', 'Camp David') names a place, not a person."""
-        return len(run) > 1 and fold(run[0].text) in self.gaz.cues.get("place_name_first", ())
+        Bragg', 'Camp David') names a place, not a person; one that ends with a word that ends
+        the names of bodies ('Federal Aviation Office') names a body."""
+        if len(run) < 2:
+            return False
+        if fold(run[0].text) in self.gaz.cues.get("place_name_first", ()):
+            return True
+        return fold(run[-1].text) in self.gaz.cues.get("institution_word", ())
 
     def _resolve(
         self, token: Token, offset: int, direct: bool, places: bool, strict: bool = False
