@@ -139,3 +139,13 @@ def test_unknown_name_ending_in_a_body_word_is_no_person(coder: Coder) -> None:
         "2019-01-23",
     )
     assert all(not a.id.startswith("person:") for a in doc.actors)
+
+
+def test_described_subject_is_not_blocked_by_an_unknown_thing_name(coder: Coder) -> None:
+    doc = coder.code(
+        "Police in Leeds said a crash killed a cyclist on Sunday.\n\n"
+        "Tom Beverley, a 23-year-old cyclist, was struck by a Skoda Octavia driving on the "
+        "wrong side of the road. He died from his injuries in hospital.",
+        "2019-10-10",
+    )
+    assert code_of(doc, "He") == "GBRCVL"

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -1500,19 +1500,22 @@ class DocumentActors:
         if not unknown:
             return False
         head = self._head_token(best)
+        while head is not None and head.dep_ == "appos" and head.head.i != head.i:
+            head = head.head  # 'Ann Lee, a cyclist, was struck': the subject is described
         if head is None or head.dep_ not in SUBJECT_DEPS:
             return True
+        given = self.gaz.genders.get("given", {})
         for at, _ in unknown:
             tok = self._parsed.get(at)
-            if tok is None:
-                return True
+            if tok is None or self._after_word(at, given) or fold(tok.text) in given:
+                return True  # 'spoke with Anne Lee': a person's name, wherever it stands
             while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
                 tok = tok.head  # 'Sacred' of 'Sacred Defence Week' -> 'Week'
             if tok.dep_ in SUBJECT_DEPS or tok.dep_ in ("appos", "conj"):
                 return True
         return False
 
-    def _after_word(self, char: int, words: frozenset[str]) -> bool:
+    def _after_word(self, char: int, words: Collection[str]) -> bool:
         """Is the parsed token at ``char`` right after one of ``words`` ('RAF Croughton')?"""
         tok = self._parsed.get(char)
         return tok is not None and tok.i > 0 and fold(tok.nbor(-1).text) in words
