@@ -149,3 +149,12 @@ def test_described_subject_is_not_blocked_by_an_unknown_thing_name(coder: Coder)
         "2019-10-10",
     )
     assert code_of(doc, "He") == "GBRCVL"
+
+
+def test_it_continues_the_main_clause_subject_not_a_nested_one(coder: Coder) -> None:
+    doc = coder.code(
+        "The analyst at the institute added that Athens is in a difficult position, as the EU "
+        "imposing tariffs on China will cause it problems.",
+        "2022-01-25",
+    )
+    assert code_of(doc, "it") == "GRCGOV"

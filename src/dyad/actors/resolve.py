@@ -1439,6 +1439,13 @@ class DocumentActors:
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
 
+    def _names_a_person(self, mention: Mention) -> bool:
+        """Is a role phrase one person by its title word ('the researcher', 'the minister')?"""
+        if (mention.start, mention.end) in self._individuals:
+            return True
+        m = self.match_at_char(mention.end - 1)
+        return m is not None and m.entry.kind == "title"
+
     def _many(self, key: tuple[int, int], mention: Mention) -> bool:
         """Does a role phrase name many people ('prosecutors', 'the jury')?"""
         if self.actors[mention.actor].kind == "person":
@@ -1539,6 +1546,7 @@ class DocumentActors:
         starts = self._sentence_starts()
         n = bisect.bisect_right(starts, char) - 1
         lo = starts[n] if n >= 0 else 0
+        found: tuple[int, Mention] | None = None
         k = bisect.bisect_left(self._things, (char + 1,))
         while k > 0:
             k -= 1
@@ -1554,8 +1562,14 @@ class DocumentActors:
                 plural = head.tag_ in ("NNS", "NNPS") or any(
                     c.dep_ == "conj" for c in head.children
                 )
-                return best if plural else mention
-        return best
+                if plural:
+                    return best if found is None else found[1]
+                if self._names_a_person(mention):
+                    continue  # 'the researcher said that Turkey ... it': not the researcher
+                depth = _depth(head)
+                if found is None or depth < found[0]:
+                    found = (depth, mention)  # the main clause's subject before a nested one
+        return best if found is None else found[1]
 
     def _cataphor(self, char: int) -> Mention | None:
         """'In his speech in Ankara, the Ukrainian ambassador said ...': a possessive in a
@@ -2225,6 +2239,14 @@ def noun_phrase(token: Token) -> list[Token]:
         ):
             out.extend(noun_phrase(child))
     return sorted({t.i: t for t in out if not t.is_space}.values(), key=lambda t: t.i)
+
+
+def _depth(tok: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _compose(country: str, role: str) -> str:
