@@ -158,3 +158,12 @@ def test_it_continues_the_main_clause_subject_not_a_nested_one(coder: Coder) -> 
         "2022-01-25",
     )
     assert code_of(doc, "it") == "GRCGOV"
+
+
+def test_the_family_of_a_foreign_private_person_takes_her_country(coder: Coder) -> None:
+    doc = coder.code(
+        "Two French police officers were jailed in Paris on Monday for robbing Chilean tourist "
+        "Rosa Quispe in 2016. Officers later met her friends and family in Lyon.",
+        "2021-03-02",
+    )
+    assert code_of(doc, "family") == "CHLCVL"

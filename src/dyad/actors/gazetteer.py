@@ -345,6 +345,7 @@ CUE_KINDS = (
     "place_name_first",
     "homecoming_verb",
     "case_party",
+    "kin_word",
 )
 
 

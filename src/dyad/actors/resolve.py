@@ -1942,6 +1942,7 @@ class DocumentActors:
         self._link_variants()
         self._send_home()
         self._case_parties()
+        self._kin()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, -m.end))
         self._named = {m.start for m in mentions if m.how in ("person", "name", "surname", "user")}
         mentions = [m for m in mentions if not self._not_an_actor(m)]
@@ -1982,6 +1983,50 @@ class DocumentActors:
                 for key in old:
                     del self.mentions[key]
                 self._mention(*span, person, "role", alias=False)
+
+    def _kin(self) -> None:
+        """'her family', 'the family of Ann Lee': kin of a named private person are civilians
+        of that person's country (a Canadian's family in a story set in France)."""
+        for word in self.gaz.cues.get("kin_word", ()):
+            for i in self._positions.get(word, ()):
+                tok = self.tokens[i]
+                parsed = self._parsed.get(tok.idx)
+                if parsed is None:
+                    continue
+                offset = tok.idx - parsed.idx
+                owners = [c for c in parsed.children if c.dep_ == "poss"]
+                if parsed.dep_ == "conj":  # 'her friends and family'
+                    owners += [c for c in parsed.head.children if c.dep_ == "poss"]
+                owners += [
+                    g
+                    for c in parsed.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                for owner in owners:
+                    m = self._mention_at(owner.idx + offset)
+                    if m is None:
+                        continue
+                    actor = self.actors[m.actor]
+                    if actor.kind != "person" or actor.role != "CVL" or not actor.country:
+                        continue
+                    span = (tok.idx, tok.idx + len(tok.text))
+                    old = self.mentions.get(span)
+                    if old is not None and self.actors[old.actor].kind == "person":
+                        break
+                    if old is not None:
+                        del self.mentions[span]
+                    kin = self._code_actor(f"{actor.country}CVL")
+                    self._mention(*span, kin, "role", alias=False)
+                    break
+
+    def _mention_at(self, char: int) -> Mention | None:
+        """The mention that covers ``char``, if any (a name or a pronoun)."""
+        for (start, end), m in self.mentions.items():
+            if start <= char < end:
+                return m
+        return None
 
     def _private_before(self, char: int) -> str | None:
         """The latest private person (a civilian) named by name before ``char``."""
