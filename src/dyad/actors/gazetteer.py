@@ -78,6 +78,12 @@ class Gazetteer:
     member_nouns: frozenset[str] = frozenset()  # "members", "source": the group gives the role
     cues: dict[str, frozenset[str]] = field(default_factory=dict)  # cues.tsv: kind -> words
     genders: dict[str, dict[str, str]] = field(default_factory=dict)  # genders.tsv: kind -> word
+    # lower-case 'the ...' names of a body ('the alliance' for NATO): words -> entries; they
+    # stand for the body only after the text has named it
+    anaphors: dict[tuple[str, ...], list[Entry]] = field(default_factory=dict)
+    # peoples.tsv: words for a stateless people ('the Kurds') -> ids of the organisations that
+    # fight in its name ('org:sdf'); the words take the code of the one the text names most
+    peoples: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
     _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
     _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
 
@@ -120,6 +126,16 @@ class Gazetteer:
         for key, doc in lower_patterns.items():
             lower.add(key, [doc])
         self.matchers = {"exact": exact, "lower": lower}
+        self.anaphors = {}
+        for entry in self.entries:
+            words = tuple(entry.pattern.split())
+            if (
+                entry.kind == "org"
+                and len(words) > 1
+                and words[0] == "the"
+                and entry.pattern.islower()
+            ):
+                self.anaphors.setdefault(words[1:], []).append(entry)
         return self
 
     def lookup(self, surface: str, date: str | None) -> list[Entry]:
@@ -284,6 +300,25 @@ def builtin_entries() -> list[Entry]:
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
+def peoples() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """Words for a stateless people (``peoples.tsv``) -> organisation entry ids; every group
+    must be an id of ``organizations.tsv``."""
+    orgs = {row["id"] for row in _rows("organizations.tsv")}
+    out: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for row in _rows("peoples.tsv"):
+        groups = split_list(row.get("groups"))
+        missing = [g for g in groups if g not in orgs]
+        if not groups or missing:
+            raise DataError(f"peoples.tsv: row {row['id']}: unknown groups {missing}")
+        for words in split_list(row.get("words")):
+            key = tuple(words.split())
+            if key in out:
+                raise DataError(f"peoples.tsv: row {row['id']}: {words!r} is listed twice")
+            out[key] = tuple(f"org:{g}" for g in groups)
+    return out
+
+
 def member_nouns() -> frozenset[str]:
     """Nouns for a part or member of a group ('members', 'a government source', 'head of'):
     a role word in their phrase gives them its role. A word may not also be a role word."""
@@ -307,6 +342,10 @@ CUE_KINDS = (
     "voice_title",
     "patronymic",
     "family_name_first",
+    "place_name_first",
+    "homecoming_verb",
+    "case_party",
+    "kin_word",
 )
 
 
@@ -393,5 +432,10 @@ def build_gazetteer(nlp: Language, user: Iterable[Entry] = ()) -> Gazetteer:
     entries.extend(latest.values())
     countries = {e.code: e.name for e in entries if e.kind == "country"}
     return Gazetteer(
-        entries, countries=countries, member_nouns=member_nouns(), cues=cues(), genders=genders()
+        entries,
+        countries=countries,
+        member_nouns=member_nouns(),
+        cues=cues(),
+        genders=genders(),
+        peoples=peoples(),
     ).compile(nlp)

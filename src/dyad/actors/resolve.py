@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
@@ -69,6 +70,8 @@ DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "b
 SELF_WORDS = {"country", "nation", "government", "state"}
 FORMER_ROLE = "ELI"
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
+SUBJECT_DEPS = {"nsubj", "nsubjpass"}
+QUOTE_MARKS = set('"“”«»')
 # Nouns for people related to someone: "Erdogan's rival" is not Erdogan.
 PERSON_NOUNS = {
     "rival", "opponent", "ally", "friend", "wife", "husband", "son", "daughter", "brother",
@@ -1039,6 +1042,8 @@ class DocumentActors:
         )
         if actor_id is None and len(run) == 1 and run.text.isupper():
             return None  # an acronym ('BTP') is no person's name
+        if actor_id is None and self._led_by_body(run, offset):
+            return None  # 'RAF Croughton': a base, not a person
         if actor_id is None:
             country = self._default_for(token.idx + offset, "CVL")
             if country is None:
@@ -1051,6 +1056,16 @@ class DocumentActors:
         end = start + len(run.text)
         self._mention(start, end, actor_id, "name")
         return ActorRef(self.actors[actor_id].code, run.text, start, end, actor_id)
+
+    def _led_by_body(self, run: Span, offset: int) -> bool:
+        """A run of names that opens with a word of places and bases ('RAF Croughton', 'Fort
+        Bragg', 'Camp David') names a place, not a person; one that ends with a word that ends
+        the names of bodies ('Federal Aviation Office') names a body."""
+        if len(run) < 2:
+            return False
+        if fold(run[0].text) in self.gaz.cues.get("place_name_first", ()):
+            return True
+        return fold(run[-1].text) in self.gaz.cues.get("institution_word", ())
 
     def _resolve(
         self, token: Token, offset: int, direct: bool, places: bool, strict: bool = False
@@ -1439,7 +1454,11 @@ class DocumentActors:
         second = ranked[1][1] if len(ranked) > 1 else 0
         return top if n >= 2 * second else None
 
-    def _pronoun(self, token: Token, offset: int) -> ActorRef | None:
+    def _pronoun(
+        self, token: Token, offset: int, exclude: frozenset[str] = frozenset()
+    ) -> ActorRef | None:
+        """The actor a pronoun means: the latest fitting mention before it; never one of
+        ``exclude`` (the speaker of the quotation a 'he' or 'she' stands in)."""
         word = token.lower_
         char = token.idx + offset
         gender = GENDER.get(word, "")
@@ -1465,27 +1484,118 @@ class DocumentActors:
                 gender and self._sex_of(key, mention.actor, gender) != gender
             ):
                 continue  # 'he' is not someone already called 'she'
+            if mention.actor in exclude:
+                continue
+            if gender and self._many(key, mention):
+                continue  # 'she' is not 'prosecutors' nor 'the jury'
             # of mentions starting at one place, the whole description ("Hong Kong protesters",
             # not "Hong Kong"), then the earliest recorded
             if best is None or (mention.end, -seq) > (best.end, -best_seq):
                 best, best_seq = mention, seq
         if best is not None and word in ("it", "its", "itself") and not self._in_adverbial(char):
             best = self._subject_before(char, best)
+        if best is not None and wanted == "person":
+            best = self._person_subject(token, char, best, gender, exclude)
         if wanted == "person" and token.tag_ in ("PRP$", ""):
             best = self._cataphor(char) or best
         if best is None:
             return None
-        if wanted == "person":
-            lo = bisect.bisect_left(self._unknown_at, (best.end, ""))
-            hi = bisect.bisect_left(self._unknown_at, (char, ""))
-            if any(name not in self._surnames for _, name in self._unknown_at[lo:hi]):
-                return None  # the latest person is one dyad cannot code
+        if wanted == "person" and self._unknown_between(best, char):
+            return None  # the latest person is one dyad cannot code
         end = char + len(token.text)
         self._mention(char, end, best.actor, "pronoun")
         if gender and self.actors[best.actor].kind == "person":
             self._gender.setdefault(best.actor, gender)  # not a shared actor ('the king': GOV)
         actor = self.actors[best.actor]
         return ActorRef(actor.code, token.text, char, end, actor.id)
+
+    def _names_a_person(self, mention: Mention) -> bool:
+        """Is a role phrase one person by its title word ('the researcher', 'the minister')?"""
+        if (mention.start, mention.end) in self._individuals:
+            return True
+        m = self.match_at_char(mention.end - 1)
+        return m is not None and m.entry.kind == "title"
+
+    def _many(self, key: tuple[int, int], mention: Mention) -> bool:
+        """Does a role phrase name many people ('prosecutors', 'the jury')?"""
+        if self.actors[mention.actor].kind == "person":
+            return False
+        word = fold(mention.text.split()[-1])
+        if word in self.gaz.cues.get("collective", ()):
+            return True
+        head = self._head_token(mention)
+        return head is not None and head.tag_ in ("NNS", "NNPS")
+
+    def _person_subject(
+        self, token: Token, char: int, best: Mention, gender: str, exclude: frozenset[str]
+    ) -> Mention:
+        """'Ann Lee, who was a diplomat's wife, was involved in a crash. She left ...': a 'he'
+        or 'she' that is the subject of its clause continues the subject of the sentence
+        before (or of its own sentence), rather than a person named in passing in between.
+        The latest fitting person that is a clause subject, from the previous sentence on,
+        when the latest fitting person is not one."""
+        if token.dep_ not in SUBJECT_DEPS:
+            return best
+        head = self._head_token(best)
+        if head is None or head.dep_ in SUBJECT_DEPS:
+            return best
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, char) - 1
+        lo = starts[max(0, n - 1)] if n >= 0 else 0
+        k = bisect.bisect_left(self._persons, (best.start,))
+        while k > 0:
+            k -= 1
+            start, _, key = self._persons[k]
+            if start < lo:
+                break
+            mention = self.mentions[key]
+            if mention.actor in exclude or mention.actor == best.actor:
+                continue
+            if gender and (
+                self._sex_of(key, mention.actor, gender) != gender or self._many(key, mention)
+            ):
+                continue
+            head = self._head_token(mention)
+            if head is not None and head.dep_ in SUBJECT_DEPS:
+                return mention
+        return best
+
+    def _unknown_between(self, best: Mention, char: int) -> bool:
+        """Does a name dyad cannot code stand between the pronoun and its antecedent, so that
+        the pronoun may mean that unknown person? Not when the antecedent is the subject of its
+        clause and the unknown name is not: 'Erdogan pledged converting Hagia Sophia ... He
+        announced' keeps the subject (a name in an object or a place phrase is often a thing:
+        a building, a festival week)."""
+        lo = bisect.bisect_left(self._unknown_at, (best.end, ""))
+        hi = bisect.bisect_left(self._unknown_at, (char, ""))
+        places = self.gaz.cues.get("place_name_first", ())
+        unknown = [
+            (at, name)
+            for at, name in self._unknown_at[lo:hi]
+            if name not in self._surnames and not self._after_word(at, places)
+        ]
+        if not unknown:
+            return False
+        head = self._head_token(best)
+        while head is not None and head.dep_ == "appos" and head.head.i != head.i:
+            head = head.head  # 'Ann Lee, a cyclist, was struck': the subject is described
+        if head is None or head.dep_ not in SUBJECT_DEPS:
+            return True
+        given = self.gaz.genders.get("given", {})
+        for at, _ in unknown:
+            tok = self._parsed_token(at)
+            if tok is None or self._after_word(at, given) or fold(tok.text) in given:
+                return True  # 'spoke with Anne Lee': a person's name, wherever it stands
+            while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+                tok = tok.head  # 'Sacred' of 'Sacred Defence Week' -> 'Week'
+            if tok.dep_ in SUBJECT_DEPS or tok.dep_ in ("appos", "conj"):
+                return True
+        return False
+
+    def _after_word(self, char: int, words: Collection[str]) -> bool:
+        """Is the parsed token at ``char`` right after one of ``words`` ('RAF Croughton')?"""
+        tok = self._parsed_token(char)
+        return tok is not None and tok.i > 0 and fold(tok.nbor(-1).text) in words
 
     def _in_adverbial(self, char: int) -> bool:
         """'sanctions on Russia if it attacked Ukraine': in a conditional or temporal clause
@@ -1506,6 +1616,7 @@ class DocumentActors:
         starts = self._sentence_starts()
         n = bisect.bisect_right(starts, char) - 1
         lo = starts[n] if n >= 0 else 0
+        found: tuple[int, Mention] | None = None
         k = bisect.bisect_left(self._things, (char + 1,))
         while k > 0:
             k -= 1
@@ -1521,8 +1632,14 @@ class DocumentActors:
                 plural = head.tag_ in ("NNS", "NNPS") or any(
                     c.dep_ == "conj" for c in head.children
                 )
-                return best if plural else mention
-        return best
+                if plural:
+                    return best if found is None else found[1]
+                if self._names_a_person(mention):
+                    continue  # 'the researcher said that Turkey ... it': not the researcher
+                depth = _depth(head)
+                if found is None or depth < found[0]:
+                    found = (depth, mention)  # the main clause's subject before a nested one
+        return best if found is None else found[1]
 
     def _cataphor(self, char: int) -> Mention | None:
         """'In his speech in Ankara, the Ukrainian ambassador said ...': a possessive in a
@@ -1735,6 +1852,65 @@ class DocumentActors:
                 name = m.entry.name if m.entry.kind in ("org", "user") else None
                 actor_id = self._code_actor(m.entry.code, name)
             self._mention(m.start, m.end, actor_id, m.entry.kind)
+        self._register_anaphors()
+        self._register_peoples()
+
+    def _register_peoples(self) -> None:
+        """'The SDF ... the Kurds did most of the fighting': a stateless people named as a side
+        stands for the armed group the text names most in its name (``peoples.tsv``); with
+        none named, or two named equally often, the word stays uncoded."""
+        for words, groups in self.gaz.peoples.items():
+            places = self._positions.get(words[0])
+            if not places:
+                continue
+            counts: dict[str, int] = {}
+            entry_of: dict[str, Entry] = {}
+            for m in self.matches:
+                if m.entry.id in groups and m.entry.applies_on(self.date):
+                    counts[m.entry.id] = counts.get(m.entry.id, 0) + 1
+                    entry_of[m.entry.id] = m.entry
+            ranked = sorted(counts.values(), reverse=True)
+            if not ranked or (len(ranked) > 1 and ranked[0] == ranked[1]):
+                continue
+            top = entry_of[max(counts, key=lambda g: counts[g])]
+            actor_id = self._code_actor(top.code, top.name)
+            for i in places:
+                j = i + len(words)
+                if j > len(self.tokens) or tuple(t.text for t in self.tokens[i:j]) != words:
+                    continue
+                if j < len(self.tokens) and self.tokens[j].text[:1].isupper():
+                    continue  # 'Kurdish Red Crescent', 'Kurd Ali': a name of its own
+                start = self.tokens[i].idx
+                end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+                self._mention(start, end, actor_id, "role", alias=False)
+
+    def _register_anaphors(self) -> None:
+        """'NATO ... Ukraine's accession to the alliance': a body's lower-case 'the ...' name
+        (data: an organisation name written 'the alliance') stands for it once the text has
+        named the body by a proper name; before that, or if no such body is named, it is an
+        ordinary word."""
+        for words, entries in self.gaz.anaphors.items():
+            for i in self._positions.get(words[0], ()):
+                j = i + len(words)
+                if j > len(self.tokens) or [t.text for t in self.tokens[i:j]] != list(words):
+                    continue
+                k = i - 1
+                while k >= 0 and self.tokens[k].is_space:
+                    k -= 1
+                if k < 0 or self.tokens[k].lower_ != "the":
+                    continue
+                start = self.tokens[i].idx
+                named = {
+                    m.entry.id for m in self.matches[: bisect.bisect_left(self._starts, start)]
+                }
+                entry = next(
+                    (e for e in entries if e.id in named and e.applies_on(self.date)), None
+                )
+                if entry is None:
+                    continue
+                end = self.tokens[j - 1].idx + len(self.tokens[j - 1].text)
+                actor_id = self._code_actor(entry.code, entry.name)
+                self._mention(start, end, actor_id, "org", alias=False)
 
     def resolve_pronouns(
         self, speakers: list[tuple[int, int, ActorRef]], first_person: set[str]
@@ -1747,9 +1923,11 @@ class DocumentActors:
         )
         for tok in (self.tokens[i] for i in found):
             span = (tok.idx, tok.idx + len(tok.text))
+            word = tok.lower_
+            if word in PERSON_PRONOUNS:
+                self._not_the_speaker(tok, speakers)
             if span in self.mentions:
                 continue
-            word = tok.lower_
             if word in PERSON_PRONOUNS:
                 self._pronoun(tok, 0)
             elif word in THING_PRONOUNS:
@@ -1765,6 +1943,59 @@ class DocumentActors:
                         self._mention(*span, actor_id, "pronoun")
                         break
 
+    def _not_the_speaker(self, tok: Token, speakers: list[tuple[int, int, ActorRef]]) -> None:
+        """'Mme Lee did not lie, she is not a liar,' said her lawyer: inside a quotation a 'he' or
+        'she' means someone the speaker talks about, never the speaker (who says 'I'). A
+        pronoun that was pointed to the speaker is pointed again, past the speaker."""
+        char = tok.idx
+        quote = next(
+            (
+                (start, ref)
+                for start, end, ref in speakers
+                if start <= char < end and ref.actor and self._opens_quote(start)
+            ),
+            None,
+        )
+        if quote is None:
+            return
+        speaker = self._speaker_and_description(*quote)
+        span = (char, char + len(tok.text))
+        mention = self.mentions.get(span)
+        if mention is not None:
+            if mention.actor not in speaker:
+                return
+            del self.mentions[span]
+        parsed = self._parsed_token(char)
+        if parsed is None:
+            ref = self._pronoun(tok, 0, exclude=speaker)
+        else:
+            ref = self._pronoun(parsed, char - parsed.idx, exclude=speaker)
+        if ref is None and mention is not None:
+            self.mentions[span] = mention  # no one else fits: keep what the event stage saw
+
+    def _speaker_and_description(self, start: int, ref: ActorRef) -> frozenset[str]:
+        """The speaker of a quotation, and the role phrases with the speaker's code that the
+        sentence introducing the quotation names ('Ann Lee, a French lawyer, said "..."')."""
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, start) - 1
+        lo = starts[n] if n >= 0 else 0
+        out = {ref.actor} if ref.actor else set()
+        k = bisect.bisect_left(self._persons, (lo,))
+        while k < len(self._persons) and self._persons[k][0] < start:
+            mention = self.mentions[self._persons[k][2]]
+            if self.actors[mention.actor].code == ref.code and (
+                self.actors[mention.actor].kind != "person"
+            ):
+                out.add(mention.actor)
+            k += 1
+        return frozenset(out)
+
+    def _opens_quote(self, start: int) -> bool:
+        """Does a quotation span start at a quotation mark? Reported speech ('She told police
+        she had immunity') is not one: there 'she' may well be the speaker."""
+        before = self.text[max(0, start - 1) : start + 1]
+        return any(c in QUOTE_MARKS for c in before)
+
     def _group_of(self, actor_id: str) -> str:
         """The group a speaker's 'we' stands for: a former official speaks for no body of
         their own, so their 'we' is their country ("We must stand by our allies", said a
@@ -1779,6 +2010,9 @@ class DocumentActors:
         only place or describe something else are dropped, and of overlapping mentions one
         stays. Actors that an event points to are kept even without a mention."""
         self._link_variants()
+        self._send_home()
+        self._case_parties()
+        self._kin()
         mentions = sorted(self.mentions.values(), key=lambda m: (m.start, -m.end))
         self._named = {m.start for m in mentions if m.how in ("person", "name", "surname", "user")}
         mentions = [m for m in mentions if not self._not_an_actor(m)]
@@ -1788,6 +2022,131 @@ class DocumentActors:
         used = {m.actor for m in mentions} | self._given
         actors = [a for a in self.actors.values() if a.id in used]
         return actors, mentions
+
+    def _case_parties(self) -> None:
+        """'Ann Lee was robbed ... a lawyer for the victim', '"My client is relieved"': a
+        definite word for the private party of a case means the latest private person
+        named before it (a civilian or an accused, by name)."""
+        words = self.gaz.cues.get("case_party", ())
+        for word in words:
+            for i in self._positions.get(word, ()):
+                tok = self.tokens[i]
+                k = i - 1
+                while k >= 0 and self.tokens[k].is_space:
+                    k -= 1
+                if k < 0 or self.tokens[k].lower_ not in ("the", "my", "our"):
+                    continue
+                parsed = self._parsed_token(tok.idx)
+                if parsed is None or parsed.dep_ == "compound" or parsed.tag_ != "NN":
+                    continue
+                person = self._private_before(tok.idx)
+                if person is None:
+                    continue
+                span = (tok.idx, tok.idx + len(tok.text))
+                old = [
+                    key
+                    for key, m in self.mentions.items()
+                    if m.start <= span[0] and span[1] <= m.end
+                ]
+                if any(self.actors[self.mentions[key].actor].kind == "person" for key in old):
+                    continue  # already someone ('the victim, Ann Lee')
+                for key in old:
+                    del self.mentions[key]
+                self._mention(*span, person, "role", alias=False)
+
+    def _kin(self) -> None:
+        """'her family', 'the family of Ann Lee': kin of a named private person are civilians
+        of that person's country (a Canadian's family in a story set in France)."""
+        for word in self.gaz.cues.get("kin_word", ()):
+            for i in self._positions.get(word, ()):
+                tok = self.tokens[i]
+                parsed = self._parsed_token(tok.idx)
+                if parsed is None:
+                    continue
+                offset = tok.idx - parsed.idx
+                owners = [c for c in parsed.children if c.dep_ == "poss"]
+                if parsed.dep_ == "conj":  # 'her friends and family'
+                    owners += [c for c in parsed.head.children if c.dep_ == "poss"]
+                owners += [
+                    g
+                    for c in parsed.children
+                    if c.dep_ == "prep" and c.lower_ == "of"
+                    for g in c.children
+                    if g.dep_ == "pobj"
+                ]
+                for owner in owners:
+                    m = self._mention_at(owner.idx + offset)
+                    if m is None:
+                        continue
+                    actor = self.actors[m.actor]
+                    if actor.kind != "person" or actor.role != "CVL" or not actor.country:
+                        continue
+                    span = (tok.idx, tok.idx + len(tok.text))
+                    old = self.mentions.get(span)
+                    if old is not None and self.actors[old.actor].kind == "person":
+                        break
+                    if old is not None:
+                        del self.mentions[span]
+                    kin = self._code_actor(f"{actor.country}CVL")
+                    self._mention(*span, kin, "role", alias=False)
+                    break
+
+    def _mention_at(self, char: int) -> Mention | None:
+        """The mention that covers ``char``, if any (a name or a pronoun)."""
+        for (start, end), m in self.mentions.items():
+            if start <= char < end:
+                return m
+        return None
+
+    def _private_before(self, char: int) -> str | None:
+        """The latest private person (a civilian) named by name before ``char``."""
+        k = bisect.bisect_left(self._persons, (char,))
+        while k > 0:
+            k -= 1
+            mention = self.mentions.get(self._persons[k][2])
+            if mention is None or mention.how not in NAME_KINDS:
+                continue
+            actor = self.actors[mention.actor]
+            if actor.kind == "person" and actor.role == "CVL":
+                return actor.id
+        return None
+
+    def _send_home(self) -> None:
+        """'Ann Lee ... She left the UK and returned to the US': a private person coded with the
+        country the story is set in, whom the text sends home to another country, is a
+        civilian of that country."""
+        local = {c for c in (self._where, self.default_country) if c}
+        if not local:
+            return
+        verbs = self.gaz.cues.get("homecoming_verb", ())
+        for m in list(self.mentions.values()):
+            actor = self.actors[m.actor]
+            if actor.kind != "person" or actor.code not in {f"{c}CVL" for c in local}:
+                continue
+            tok = self._parsed_token(m.start)
+            if tok is None or tok.dep_ not in SUBJECT_DEPS:
+                continue
+            for verb in (tok.head, *(c for c in tok.head.children if c.dep_ == "conj")):
+                if verb.pos_ != "VERB" or verb.lemma_ not in verbs:
+                    continue
+                country = self._destination(verb, m.start - tok.idx)
+                if country and country != actor.code[:3]:
+                    actor.code = f"{country}CVL"
+                    actor.country = country
+
+    def _destination(self, verb: Token, offset: int) -> str | None:
+        """The country a verb of going goes 'to' ('returned to the US', 'returned home to
+        Canada')."""
+        for prep in verb.children:
+            if prep.dep_ != "prep" or prep.lower_ != "to":
+                continue
+            for pobj in prep.children:
+                if pobj.dep_ != "pobj":
+                    continue
+                m = self.match_at_char(pobj.idx + offset)
+                if m is not None and m.entry.kind == "country":
+                    return m.entry.country or m.entry.code[:3]
+        return None
 
     # ---------------------------------------------------------------- clean-up
 
@@ -2004,6 +2363,14 @@ def _collect_phrase(token: Token, found: dict[int, Token]) -> None:
             or dep == POBJ_DEP_ID
         ):
             _collect_phrase(child, found)
+
+
+def _depth(tok: Token) -> int:
+    """How many heads lie between a token and its sentence's root."""
+    n = 0
+    while tok.head.i != tok.i and n < 50:
+        tok, n = tok.head, n + 1
+    return n
 
 
 def _compose(country: str, role: str) -> str:
