@@ -14,6 +14,7 @@ import re
 from collections.abc import Collection
 from dataclasses import dataclass
 
+import numpy
 from rapidfuzz import fuzz, process
 from spacy.attrs import DEP as DEP_ATTR
 from spacy.attrs import HEAD as HEAD_ATTR
@@ -110,13 +111,14 @@ class _SentenceView:
 
     def __init__(self, doc: Doc, offset: int, text: str) -> None:
         self.offset = offset
-        rows = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR]).tolist()
-        self.pos = [r[0] for r in rows]
-        self.dep = [r[1] for r in rows]
+        # column by column: a list per row would be thousands of small objects per document
+        cols = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR]).T
+        self.pos = cols[0].tolist()
+        self.dep = cols[1].tolist()
         # HEAD is stored relative to the token, as an unsigned number
-        self.heads = [i + _signed(r[2]) for i, r in enumerate(rows)]
-        self.chars = [r[3] + offset for r in rows]
-        self.texts = [text[r[3] + offset : r[3] + offset + r[4]] for r in rows]
+        self.heads = (cols[2].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        self.chars = (cols[3] + offset).tolist()
+        self.texts = [text[c : c + n] for c, n in zip(self.chars, cols[4].tolist(), strict=True)]
         self.poss = [
             i
             for i, (p, d) in enumerate(zip(self.pos, self.dep, strict=True))
@@ -127,10 +129,6 @@ class _SentenceView:
         """The index of the token that starts at document offset ``char``."""
         k = bisect.bisect_left(self.chars, char)
         return k if k < len(self.chars) and self.chars[k] == char else None
-
-
-def _signed(value: int) -> int:
-    return value - (1 << 64) if value >= 1 << 63 else value
 
 
 class DocumentActors:
