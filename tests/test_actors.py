@@ -9,14 +9,7 @@ import pytest
 from dyad import Coder, Document
 from dyad.actors import read_user_actors
 from dyad.resources import DataError
-
-
-def code_of(doc: Document, surface: str) -> str | None:
-    """The code of the actor behind the first mention with this exact text."""
-    for m in doc.mentions:
-        if m.text == surface:
-            return next(a.code for a in doc.actors if a.id == m.actor)
-    return None
+from mention_codes import code_of
 
 
 def subject_code(coder: Coder, text: str, date: str = "2022-01-25") -> str:

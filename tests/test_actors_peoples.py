@@ -3,15 +3,9 @@
 
 from __future__ import annotations
 
-from dyad import Coder, Document
+from dyad import Coder
 from dyad.actors.gazetteer import _rows, peoples
-
-
-def code_of(doc: Document, surface: str, nth: int = 0) -> str | None:
-    found = [m for m in doc.mentions if m.text == surface]
-    if len(found) <= nth:
-        return None
-    return next(a.code for a in doc.actors if a.id == found[nth].actor)
+from mention_codes import code_of
 
 
 def test_the_kurds_are_the_kurdish_group_the_text_names_most(coder: Coder) -> None:

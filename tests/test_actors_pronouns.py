@@ -4,14 +4,7 @@ names of things, bases, and people sent home (sentences written for these tests)
 from __future__ import annotations
 
 from dyad import Coder, Document
-
-
-def code_of(doc: Document, surface: str, nth: int = 0) -> str | None:
-    """The code of the actor behind the nth mention with this exact text."""
-    found = [m for m in doc.mentions if m.text == surface]
-    if len(found) <= nth:
-        return None
-    return next(a.code for a in doc.actors if a.id == found[nth].actor)
+from mention_codes import code_of
 
 
 def actor_of(doc: Document, surface: str, nth: int = 0) -> str | None:

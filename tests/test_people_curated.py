@@ -9,9 +9,10 @@ from itertools import pairwise
 
 import pytest
 
-from dyad import Coder, Document
+from dyad import Coder
 from dyad.actors.gazetteer import fold
 from dyad.resources import data_path, read_tsv, split_list
+from mention_codes import code_of
 
 ROWS = read_tsv(data_path("actors", "people_curated.tsv"))
 FACTBOOK = read_tsv(data_path("actors", "people_factbook.tsv"))
@@ -45,14 +46,6 @@ ORDINARY_SURNAMES = {
     "miller",
     "johnson",
 }
-
-
-def code_of(doc: Document, surface: str) -> str | None:
-    """The code of the actor behind the first mention with this exact text."""
-    for m in doc.mentions:
-        if m.text == surface:
-            return next(a.code for a in doc.actors if a.id == m.actor)
-    return None
 
 
 def _names(row: dict[str, str]) -> set[str]:
