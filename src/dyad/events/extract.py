@@ -707,6 +707,10 @@ class EventExtractor:
                 out += [c for p in by.children if p.dep_ == "pobj" for c in _conjuncts(p)]
             out += _relative_doers(t)  # "the plan which France proposed", "... proposed by France"
             out += self._leaders(t)  # "the US-led coalition", "the US announced a coalition"
+            if self.lex.policy.has("message_noun", t.lemma_):  # "an offer from Turkey"
+                frm = _prep(t, "from")
+                if frm is not None:
+                    out += [c for p in frm.children if p.dep_ == "pobj" for c in _conjuncts(p)]
             if t.lemma_.lower() not in self.lex.nouns:  # a pronoun owner is too often misread
                 owners = [p for p in t.children if p.dep_ == "poss" and p.pos_ != "PRON"]
                 out += [c for p in owners for c in _conjuncts(p)]

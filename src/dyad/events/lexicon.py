@@ -44,6 +44,7 @@ POLICY_KINDS = {
     "relation_noun",
     "leader_verb",
     "founding_verb",
+    "message_noun",
     "disaster_word",
     "disaster_root",
     "quantity_noun",
