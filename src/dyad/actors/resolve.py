@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection
+from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
 import numpy
@@ -1537,16 +1537,8 @@ class DocumentActors:
         head = self._head_token(best)
         if head is None or head.dep_ in SUBJECT_DEPS:
             return best
-        starts = self._sentence_starts()
-        n = bisect.bisect_right(starts, char) - 1
-        lo = starts[max(0, n - 1)] if n >= 0 else 0
-        k = bisect.bisect_left(self._persons, (best.start,))
-        while k > 0:
-            k -= 1
-            start, _, key = self._persons[k]
-            if start < lo:
-                break
-            mention = self.mentions[key]
+        lo = self._sentence_start(char, back=1)
+        for key, mention in self._mentions_back(self._persons, best.start, lo):
             if mention.actor in exclude or mention.actor == best.actor:
                 continue
             if gender and (
@@ -1611,17 +1603,8 @@ class DocumentActors:
         """'Turkey wanted to prove to Russia that it ...': 'it' continues the subject of the
         sentence rather than the latest object. The latest actor before the pronoun that is the
         subject of a clause of the pronoun's own sentence, if any."""
-        starts = self._sentence_starts()
-        n = bisect.bisect_right(starts, char) - 1
-        lo = starts[n] if n >= 0 else 0
         found: tuple[int, Mention] | None = None
-        k = bisect.bisect_left(self._things, (char + 1,))
-        while k > 0:
-            k -= 1
-            start, _, key = self._things[k]
-            if start < lo:
-                break
-            mention = self.mentions[key]
+        for _, mention in self._mentions_back(self._things, char + 1, self._sentence_start(char)):
             if mention.end > char:
                 continue
             head = self._head_token(mention)
@@ -1677,13 +1660,31 @@ class DocumentActors:
         person = self.actors[ref.actor].kind == "person" or key in self._individuals
         return self.mentions[key] if person else None
 
+    def _mentions_back(
+        self, order: list[tuple[int, int, tuple[int, int]]], before: int, since: int = 0
+    ) -> Iterator[tuple[tuple[int, int], Mention]]:
+        """The mentions of ``order`` (``_persons`` or ``_things``) that start before ``before``
+        and not before ``since``, latest first."""
+        k = bisect.bisect_left(order, (before,))
+        while k > 0:
+            k -= 1
+            start, _, key = order[k]
+            if start < since:
+                return
+            mention = self.mentions.get(key)
+            if mention is not None:
+                yield key, mention
+
+    def _sentence_start(self, char: int, back: int = 0) -> int:
+        """Where the sentence holding ``char`` starts, or the one ``back`` sentences before."""
+        starts = self._sentence_starts()
+        n = bisect.bisect_right(starts, char) - 1
+        return starts[max(0, n - back)] if n >= 0 else 0
+
     def _latter(self, token: Token, offset: int) -> ActorRef | None:
         """'the latter': of the actors just named, the one named last (not a pronoun)."""
         char = token.idx + offset
-        k = bisect.bisect_left(self._things, (char,))
-        while k > 0:
-            k -= 1
-            mention = self.mentions[self._things[k][2]]
+        for _, mention in self._mentions_back(self._things, char):
             if mention.end <= char:
                 end = char + len(token.text)
                 self._mention(char, end, mention.actor, "pronoun")
@@ -1974,9 +1975,7 @@ class DocumentActors:
     def _speaker_and_description(self, start: int, ref: ActorRef) -> frozenset[str]:
         """The speaker of a quotation, and the role phrases with the speaker's code that the
         sentence introducing the quotation names ('Ann Lee, a French lawyer, said "..."')."""
-        starts = self._sentence_starts()
-        n = bisect.bisect_right(starts, start) - 1
-        lo = starts[n] if n >= 0 else 0
+        lo = self._sentence_start(start)
         out = {ref.actor} if ref.actor else set()
         k = bisect.bisect_left(self._persons, (lo,))
         while k < len(self._persons) and self._persons[k][0] < start:
@@ -2098,11 +2097,8 @@ class DocumentActors:
 
     def _private_before(self, char: int) -> str | None:
         """The latest private person (a civilian) named by name before ``char``."""
-        k = bisect.bisect_left(self._persons, (char,))
-        while k > 0:
-            k -= 1
-            mention = self.mentions.get(self._persons[k][2])
-            if mention is None or mention.how not in NAME_KINDS:
+        for _, mention in self._mentions_back(self._persons, char):
+            if mention.how not in NAME_KINDS:
                 continue
             actor = self.actors[mention.actor]
             if actor.kind == "person" and actor.role == "CVL":
