@@ -428,3 +428,27 @@ def test_he_is_not_someone_already_called_she(coder: Coder) -> None:
     he = [m for m in doc.mentions if m.text == "he"]
     assert he
     assert all(next(a.code for a in doc.actors if a.id == m.actor) == "CHLGOV" for m in he)
+
+
+def test_the_source_text_given_to_the_resolver_changes_nothing(coder: Coder, example_text: str):
+    """The pipeline hands the resolver the string the tokens came from; without it the
+    resolver joins the tokens itself. Both must read the same document."""
+    tokens = coder.segmenter(example_text)
+    with_text = coder.resolver.document(tokens, "2022-01-25", example_text)
+    without = coder.resolver.document(tokens, "2022-01-25")
+    assert with_text.text == without.text == example_text
+    assert [(m.start, m.end, m.entry.id) for m in with_text.matches] == [
+        (m.start, m.end, m.entry.id) for m in without.matches
+    ]
+
+
+def test_names_far_apart_are_no_list_after_a_plural_title(coder: Coder) -> None:
+    """'Senators Ann Lee and Bo Park' lists two senators; a name a sentence later is no part
+    of that list, however the words between them run."""
+    doc = coder.code(
+        "US Senators Ann Lee and Bo Park visited Kyiv on Monday. The visit was short, and "
+        "Ukrainian officials welcomed it. Tomasz Wielki, a Polish lawyer, watched.",
+        "2022-01-25",
+    )
+    assert code_of(doc, "Bo Park") == "USALEG"
+    assert code_of(doc, "Tomasz Wielki") == "POLJUD"

@@ -128,7 +128,7 @@ class Coder:
             yield self._code_prepared(prepared, sents)
 
     def _code_prepared(self, p: _Prepared, parsed: list[ParsedSentence]) -> Document:
-        actors = self.resolver.document(p.tokens, p.date)
+        actors = self.resolver.document(p.tokens, p.date, p.source.text)
         actors.register_all_matches()
         for sent in parsed:
             actors.note_people(sent.doc, sent.offset)

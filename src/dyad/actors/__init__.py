@@ -40,6 +40,8 @@ class ActorResolver:
         rows = read_tsv(data_path("cameo", "actor_roles.tsv"), required=("code", "label"))
         self.role_labels = {r["code"]: r["label"] for r in rows}
 
-    def document(self, tokens: Doc, date: str) -> DocumentActors:
-        """Per-document state: gazetteer matches and titled people of this text."""
-        return DocumentActors(self.gazetteer, tokens, date, self.role_labels)
+    def document(self, tokens: Doc, date: str, text: str | None = None) -> DocumentActors:
+        """Per-document state: gazetteer matches and titled people of this text. ``text`` is
+        the string the tokens were made from, when the caller has it (spaCy joins the tokens
+        again for ``Doc.text``)."""
+        return DocumentActors(self.gazetteer, tokens, date, self.role_labels, text)

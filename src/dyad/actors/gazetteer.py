@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import pairwise
 from pathlib import Path
 
+import numpy
 import yaml
 from anyascii import anyascii
 from spacy.attrs import NORM, ORTH
@@ -95,14 +96,14 @@ class Gazetteer:
         if not len(orths):
             return doc
         cache, strings = self._folded, doc.vocab.strings
+        words, where = numpy.unique(orths, return_inverse=True)  # each word once
         values = []
-        for orth in orths.tolist():
+        for orth in words.tolist():
             norm = cache.get(orth)
             if norm is None:
                 norm = cache[orth] = strings.add(fold(strings[orth]))
             values.append(norm)
-        norms = orths.copy()
-        norms[:] = values
+        norms = numpy.array(values, dtype=orths.dtype)[where]
         doc.from_array([NORM], norms.reshape(-1, 1))
         return doc
 

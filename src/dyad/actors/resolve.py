@@ -107,23 +107,24 @@ class _SentenceView:
     """A parsed sentence as plain lists (part of speech, dependency, head, where each token
     starts in the document and its text): reading them builds no spaCy token."""
 
-    __slots__ = ("chars", "dep", "heads", "offset", "pos", "poss", "texts")
+    __slots__ = ("chars", "dep", "doc", "heads", "offset", "pos", "poss", "texts")
 
     def __init__(self, doc: Doc, offset: int, text: str) -> None:
+        self.doc = doc
         self.offset = offset
         # column by column: a list per row would be thousands of small objects per document
-        cols = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR]).T
-        self.pos = cols[0].tolist()
-        self.dep = cols[1].tolist()
+        arr = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR])
+        self.pos, self.dep, _, idx, lengths = arr.T.tolist()
         # HEAD is stored relative to the token, as an unsigned number
-        self.heads = (cols[2].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        self.chars = (cols[3] + offset).tolist()
-        self.texts = [text[c : c + n] for c, n in zip(self.chars, cols[4].tolist(), strict=True)]
-        self.poss = [
-            i
-            for i, (p, d) in enumerate(zip(self.pos, self.dep, strict=True))
-            if d == POSS_DEP_ID and p == PRON
-        ]
+        self.heads = (arr[:, 2].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
+        self.chars = [c + offset for c in idx]
+        self.texts = [text[c : c + n] for c, n in zip(self.chars, lengths, strict=True)]
+        dep, pos = self.dep, self.pos
+        self.poss = (
+            [i for i, d in enumerate(dep) if d == POSS_DEP_ID and pos[i] == PRON]
+            if POSS_DEP_ID in dep
+            else []
+        )
 
     def token_at(self, char: int) -> int | None:
         """The index of the token that starts at document offset ``char``."""
@@ -134,12 +135,29 @@ class _SentenceView:
 class DocumentActors:
     """Actors and mentions of one document, filled as the document is read."""
 
-    def __init__(self, gazetteer: Gazetteer, tokens: Doc, date: str, role_labels: dict[str, str]):
+    def __init__(
+        self,
+        gazetteer: Gazetteer,
+        tokens: Doc,
+        date: str,
+        role_labels: dict[str, str],
+        text: str | None = None,
+    ):
         self.gaz = gazetteer
         self.tokens = tokens
-        self.text = ""  # set with the token positions below, in the same walk over the tokens
         self.date = date
         self.role_labels = role_labels
+        self._positions: dict[str, list[int]] = {}  # token text -> token indices
+        self._capitalised: list[int] = []  # indices of tokens that start with a capital
+        # read through arrays: walking the document would build a token object per word
+        self.text = tokens.text if text is None else text
+        cols = tokens.to_array([IDX_ATTR, LENGTH_ATTR]).T
+        self._token_starts: list[int] = cols[0].tolist()  # where each token of the text starts
+        for i, (char, length) in enumerate(zip(self._token_starts, cols[1].tolist(), strict=True)):
+            word = self.text[char : char + length]
+            self._positions.setdefault(word, []).append(i)
+            if word[:1].isupper():
+                self._capitalised.append(i)
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
         # mentions a pronoun may point back to, (start, seq, key) in text order: of people,
@@ -162,19 +180,6 @@ class DocumentActors:
         self._given: set[str] = set()  # actors handed out to the event stage
         self._views: list[_SentenceView] = []  # the parsed sentences, in text order
         self._view_starts: list[int] = []  # where they start
-        self._view_docs: list[Doc] = []
-        self._positions: dict[str, list[int]] = {}  # token text -> token indices
-        self._capitalised: list[int] = []  # indices of tokens that start with a capital
-        parts: list[str] = []
-        self._token_starts: list[int] = []  # where each token of the text starts
-        for tok in tokens:
-            text = tok.text
-            parts.append(tok.text_with_ws)
-            self._token_starts.append(tok.idx)
-            self._positions.setdefault(text, []).append(tok.i)
-            if text[:1].isupper():
-                self._capitalised.append(tok.i)
-        self.text = "".join(parts)
         self._name_chars: list[int] = []  # where the words of ``_surnames`` stand, sorted
         self._poss: dict[int, tuple[Doc, list[int]]] = {}  # sentence -> possessive pronouns
         self._runs: dict[int, tuple[Doc, list[Span]]] = {}  # sentence -> unknown name runs
@@ -525,8 +530,14 @@ class DocumentActors:
 
     def _list_link(self, end: int, start: int) -> bool:
         """Only list punctuation between two runs of names: ',', 'and', ', and'."""
-        between = [t for t in self.tokens[end:start] if not t.is_space]
-        return bool(between) and all(t.text in (",", "and") for t in between)
+        seen = False
+        for t in self.tokens[end:start]:  # stops at the first other word: the runs may be far apart
+            if t.is_space:
+                continue
+            if t.text not in (",", "and"):
+                return False
+            seen = True
+        return seen
 
     def _code_from_description(self, j: int) -> str | None:
         """'Ann Lee, a Canadian lawyer', 'Ann Lee, a researcher in Turkey's foreign policy': a
@@ -864,17 +875,17 @@ class DocumentActors:
         view = _SentenceView(doc, offset, self.text)
         self._views.append(view)
         self._view_starts.append(offset)
-        self._view_docs.append(doc)
         self._poss[id(doc)] = (doc, view.poss)
         for run in self._name_runs(doc, offset, view):
             if len(run) < 2 or run.text in self._surnames or run[-1].text in self._surnames:
                 continue
             self._unknown_names.update({run.text, run[-1].text})
-        unknown, surnames = self._unknown_names, self._surnames
-        for char, text in zip(view.chars, view.texts, strict=True):
-            if text in unknown and text not in surnames:
-                self._unknown_at.append((char, text))
-        self._unknown_at.sort()
+        found = self._unknown_names.intersection(view.texts).difference(self._surnames)
+        if found:
+            for char, text in zip(view.chars, view.texts, strict=True):
+                if text in found:
+                    self._unknown_at.append((char, text))
+            self._unknown_at.sort()
         self._sweep(doc, view)
 
     def _sweep(self, doc: Doc, view: _SentenceView) -> None:
@@ -932,7 +943,7 @@ class DocumentActors:
         if k < 0:
             return None
         i = self._views[k].token_at(char)
-        return None if i is None else self._view_docs[k][i]
+        return None if i is None else self._views[k].doc[i]
 
     def _role_head(self, tok: Token, offset: int) -> bool:
         """An argument headed by a role word: resolved in reading order, so that a bare role
@@ -994,8 +1005,7 @@ class DocumentActors:
 
     def match_at_token(self, i: int) -> Match | None:
         """The gazetteer match covering token ``i`` of the tokenised text, if any."""
-        char = self.tokens[i].idx
-        return self.match_at_char(char)
+        return self.match_at_char(self._token_starts[i])
 
     def match_at_char(self, char: int) -> Match | None:
         k = bisect.bisect_right(self._starts, char) - 1
@@ -1730,9 +1740,9 @@ class DocumentActors:
     def _ref(
         self, actor_id: str, np: list[Token], offset: int, how: str, head: Token | None = None
     ) -> ActorRef:
-        core = [t for t in np if not t.is_punct] or np
-        start = min(t.idx for t in core) + offset
-        last = max(core, key=lambda t: t.idx)
+        core = [t for t in np if not t.is_punct] or np  # in text order, as phrases are
+        start = core[0].idx + offset
+        last = core[-1]
         end = last.idx + len(last.text) + offset
         self._last_key = (-1, -1)
         if how != "modifier":  # "the Turkish initiative" names a thing, not an actor
@@ -2206,24 +2216,24 @@ class DocumentActors:
         return m.how in ("country", "demonym", "capital", "seat", "org") and self._in_title(m)
 
     def _head_token(self, m: Mention) -> Token | None:
-        """The parsed token that heads a mention, or None if its sentence was not parsed."""
-        toks = [t for t in self._parsed_in(m.start, m.end)]
-        if not toks:
+        """The parsed token that heads a mention, or None if its sentence was not parsed: the
+        first of its words whose head lies outside it (read from the sentence's arrays)."""
+        k = bisect.bisect_right(self._view_starts, m.start) - 1
+        if k < 0:
             return None
-        inside = {t.i for t in toks}
-        return next((t for t in toks if t.head.i not in inside or t.head.i == t.i), toks[-1])
-
-    def _parsed_in(self, start: int, end: int) -> list[Token]:
-        tok = self._parsed_token(start)
-        if tok is None:
-            return []
-        offset = start - tok.idx
-        out = []
-        for t in tok.doc[tok.i :]:
-            if t.idx + offset >= end:
-                break
-            out.append(t)
-        return out
+        view = self._views[k]
+        first = view.token_at(m.start)
+        if first is None:
+            return None
+        last = bisect.bisect_left(view.chars, m.end, first)  # the words before the end
+        if last == first:
+            return None
+        heads = view.heads
+        head = next(
+            (i for i in range(first, last) if not first <= heads[i] < last or heads[i] == i),
+            last - 1,
+        )
+        return view.doc[head]
 
     def _next_word(self, end: int) -> Token | None:
         """The segmenter's token after a character offset, skipping spaces."""
@@ -2237,8 +2247,8 @@ class DocumentActors:
             end += 1
         if end >= len(text):
             return len(self.tokens)
-        span = self.tokens.char_span(end, end + 1, alignment_mode="expand")
-        return span[0].i if span is not None and len(span) else len(self.tokens)
+        # every character that is not white space belongs to the token that starts last before it
+        return bisect.bisect_right(self._token_starts, end) - 1
 
     def _modifies(self, m: Mention) -> bool:
         head = self._head_token(m)
@@ -2253,7 +2263,7 @@ class DocumentActors:
         head = self._head_token(m)
         if head is None:
             return False
-        offset = m.start - min(t.idx for t in self._parsed_in(m.start, m.end))
+        offset = self._view_starts[bisect.bisect_right(self._view_starts, m.start) - 1]
         linked = [c for c in head.children if c.dep_ == "appos"]
         if head.dep_ == "appos":
             linked.append(head.head)
