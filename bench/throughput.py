@@ -11,6 +11,11 @@ The same run prices two stages against the issue budgets: the quote stage, as th
 a ``Coder(quotes=False)`` run, and actor resolution, as the time spent inside the actor stage's
 entry points (``ActorResolver.document`` and the ``DocumentActors`` methods the pipeline, the
 quote stage and the event stage call), timed with wrappers during the dyad runs.
+
+The stage shares are the median over the repeats of each repeat's own ratio (actor time against
+the rest of the same run; a run with quotes against the run without them right after it): on a
+shared machine whole runs speed up and slow down together, so a ratio within one repeat is
+steadier than a ratio of two best times taken from different repeats.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ import sys
 import time
 from collections.abc import Callable
 from pathlib import Path
+from statistics import median
 from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -73,6 +79,8 @@ def main() -> None:
         list(no_quotes.pipe(InputDocument(i, t, d) for i, t, d in rows))
         plain_s.append(time.perf_counter() - t0)
 
+    quote_shares = [d / p - 1 for d, p in zip(dyad_s, plain_s, strict=True)]
+    actor_shares = [a / (d - a) for a, d in zip(actor_s, dyad_s, strict=True)]
     result = {
         "documents": len(texts),
         "tokens": tokens,
@@ -83,9 +91,11 @@ def main() -> None:
         "dyad_tokens_per_s": round(tokens / min(dyad_s)),
         "ratio": round(min(bare) / min(dyad_s), 3),
         "dyad_without_quotes_seconds": round(min(plain_s), 3),
-        "quote_stage_share": round(min(dyad_s) / min(plain_s) - 1, 3),
+        "quote_stage_share": round(median(quote_shares), 3),
+        "quote_stage_shares": [round(x, 3) for x in quote_shares],
         "actor_stage_seconds": round(min(actor_s), 3),
-        "actor_stage_share": round(min(actor_s) / (min(dyad_s) - min(actor_s)), 3),
+        "actor_stage_share": round(median(actor_shares), 3),
+        "actor_stage_shares": [round(x, 3) for x in actor_shares],
         "python": platform.python_version(),
         "machine": platform.machine(),
     }
