@@ -452,3 +452,37 @@ def test_names_far_apart_are_no_list_after_a_plural_title(coder: Coder) -> None:
     )
     assert code_of(doc, "Bo Park") == "USALEG"
     assert code_of(doc, "Tomasz Wielki") == "POLJUD"
+
+
+def _targets(doc: Document, code: str) -> list[str | None]:
+    return [e.target.code if e.target else None for e in doc.events if e.code == code]
+
+
+ACT = "Russian troops withdrew from Belarus on Monday. "
+
+
+def test_a_definite_act_word_means_the_act_reported_before_it(coder: Coder) -> None:
+    doc = coder.code(ACT + "Poland criticized the withdrawal.", "2022-01-25")
+    assert _targets(doc, "111") == ["RUSMIL"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Poland criticized the withdrawal.",  # nothing reported before it
+        ACT + "Poland criticized a withdrawal.",  # not definite: some other withdrawal
+        ACT + "Markets were quiet. " * 80 + "Poland criticized the withdrawal.",  # too far back
+    ],
+)
+def test_an_act_word_without_a_reported_act_has_no_target(coder: Coder, text: str) -> None:
+    doc = coder.code(text, "2022-01-25")
+    assert not [t for t in _targets(doc, "111") if t is not None]
+
+
+def test_an_act_word_passes_over_the_acts_of_who_reacts_to_it(coder: Coder) -> None:
+    """Belarus's own words in between are not the withdrawal it criticizes."""
+    doc = coder.code(
+        ACT + "Belarus criticized Poland on Tuesday. Belarus criticized the withdrawal.",
+        "2022-01-25",
+    )
+    assert _targets(doc, "111") == ["POL", "RUSMIL"]

@@ -347,6 +347,7 @@ CUE_KINDS = (
     "homecoming_verb",
     "case_party",
     "kin_word",
+    "act_noun",
 )
 
 

@@ -69,6 +69,8 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 # Verbs whose subject 'it' is usually a dummy or an event ("it is possible", "it happened").
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
 SELF_WORDS = {"country", "nation", "government", "state"}
+DEFINITE_DETS = {"the", "this", "that"}
+ACT_REACH = 1200  # how far back (characters) an act word may point: about five sentences
 FORMER_ROLE = "ELI"
 FIRST_PLURAL = {"we", "us", "our", "ours", "ourselves"}
 SUBJECT_DEPS = {"nsubj", "nsubjpass"}
@@ -199,6 +201,7 @@ class DocumentActors:
         # private people named with no word for their part ("An Australian, Ann Lee, 28,"),
         # in text order: 'the accused' or 'the suspect' later is one of them
         self._roleless: list[tuple[int, str]] = []
+        self._acts: list[tuple[int, str]] = []  # (where, doer) of the events coded so far
         self.default_country = self._main_country()
         self._where = self._located_country()
         self._register_known_surnames()
@@ -1037,6 +1040,31 @@ class DocumentActors:
         if ref is not None and ref.actor:
             self._given.add(ref.actor)
         return ref
+
+    def note_act(self, doer: ActorRef, char: int) -> None:
+        """An event the event stage coded, by its doer, at its trigger: 'the move' or 'the
+        decision' later may mean it (see ``act_of``)."""
+        if doer.actor is not None:
+            self._acts.append((char, doer.actor))
+
+    def act_of(self, token: Token, offset: int, exclude: Collection[str]) -> ActorRef | None:
+        """'Corbyn condemned the move', 'the SDF opposed the withdrawal': a definite act word
+        (``act_noun`` cues) that names no owner of its own means the latest act reported in
+        the last few sentences by someone not in ``exclude`` (who reacts to it); the reference
+        is that act's doer. Only asked when the phrase resolved to no actor."""
+        if token.tag_ != "NN" or token.lemma_.lower() not in self.gaz.cues.get("act_noun", ()):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETS for c in token.children):
+            return None
+        char = token.idx + offset
+        for where, actor_id in reversed(self._acts):
+            if where >= char:
+                continue
+            if char - where > ACT_REACH:
+                return None
+            if actor_id not in exclude and actor_id in self.actors:
+                return self._ref(actor_id, self._noun_phrase(token), offset, "modifier")
+        return None
 
     def _private_person(self, token: Token, offset: int) -> ActorRef | None:
         runs = self._name_runs(token.doc, offset)

@@ -462,6 +462,8 @@ class EventExtractor:
             sources = self._resolve_all(between, actors, offset)
         if sources:
             targets = self._targets(pred, actors, offset)
+            if not targets:
+                targets = self._act_target(pred, sources, actors, offset)
             if not targets and self.lex.policy.covers("between_root", pred.code):
                 # "ready to mediate ... so that peace prevails between Russia and Ukraine"
                 parties = _sentence_between(pred.token)
@@ -501,6 +503,8 @@ class EventExtractor:
                     code, row = pred.role_codes[role]
                     rule = f"{rule}+{row}"
                 events.append(self._event(code, source, target, m, sent, pred.token, rule, speaker))
+                if m in ("asserted", "claimed"):
+                    actors.note_act(source, pred.token.idx + offset)
         inner = pred.embedded
         if inner is not None and pred.frame in ("accuse", "deny"):
             claimer = sources[0] if sources else None
@@ -802,6 +806,20 @@ class EventExtractor:
             return True
         obj = _object(pred.token)
         return obj is None or obj.pos_ not in ("NOUN", "PROPN")
+
+    def _act_target(
+        self, pred: Predicate, sources: list[ActorRef], actors: DocumentActors, offset: int
+    ) -> list[ActorRef]:
+        """'condemned the move': an act word in the target slot, with no actor of its own, is
+        the act reported before it; its doer is the target."""
+        if not pred.targets or pred.targets[0] == "none":
+            return []
+        exclude = {s.actor for s in sources if s.actor is not None}
+        for tok in _target_tokens(pred.target_host, pred.targets[0]):
+            ref = actors.act_of(tok, offset, exclude)
+            if ref is not None:
+                return [ref]
+        return []
 
     def _targets(self, pred: Predicate, actors: DocumentActors, offset: int) -> list[ActorRef]:
         """The target: where the entry says, on the verb, its object, or the embedded event."""
