@@ -486,3 +486,28 @@ def test_an_act_word_passes_over_the_acts_of_who_reacts_to_it(coder: Coder) -> N
         "2022-01-25",
     )
     assert _targets(doc, "111") == ["POL", "RUSMIL"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Members of the European Union condemned Turkey.", "IGOEUREEC"),
+        ("Members of NATO condemned Russia.", "IGOWSTNAT"),
+        ("The head of the IMF praised Ukraine.", "IGOIMF"),
+        ("Members of parliament condemned Turkey.", "TURLEG"),  # a role word still gives the role
+    ],
+)
+def test_members_and_heads_of_a_body_act_for_it(coder: Coder, text: str, code: str) -> None:
+    assert subject_code(coder, text, "2019-10-10") == code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Praise came from African Union (AU) head Moussa Faki and others.",
+        "Messages came from Organization of American States (OAS) head Luis Almagro and others.",
+        "NATO head Jens Stoltenberg visited Kyiv.",
+    ],
+)
+def test_a_title_before_a_name_is_no_mention_of_the_body(coder: Coder, text: str) -> None:
+    assert code_of(coder.code(text, "2019-10-10"), "head") is None

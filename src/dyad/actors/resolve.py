@@ -1151,6 +1151,16 @@ class DocumentActors:
         # 2. a role or title head (or a name after a title) composed with a country
         self._loose = False
         role = self._role(heads, matches, offset, strict)
+        if (
+            not role
+            and token.lower_ in self.gaz.member_nouns
+            and not _before_name(token)  # "AU head Moussa Faki": a title before a person's name
+        ):
+            # "members of the European Union", "a Hamas source": a body's members, staff or
+            # sources act for the body itself
+            body = next((m for m in matches if m.entry.kind == "org"), None)
+            if body is not None:
+                return self._ref_for_match(body, np, offset, head=token)
         country = self._country(np, matches, token, offset)
         explicit = country or (self._country_from_place(token, offset) if role else None)
         if role and not country and any(is_coordinated_modifier(c) for c in token.children):
@@ -2411,6 +2421,14 @@ def _compose(country: str, role: str) -> str:
     if country.startswith(("IGO", "NGO", "IMG")) or len(country) > 3:
         return country
     return country + role
+
+
+def _before_name(token: Token) -> bool:
+    """The next word is a proper name or its apposition is one: the word is a title."""
+    nxt = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if nxt is not None and nxt.pos == PROPN:
+        return True
+    return any(c.dep == APPOS_DEP_ID and c.pos == PROPN for c in token.children)
 
 
 def _only_the(token: Token) -> bool:
