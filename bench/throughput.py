@@ -117,7 +117,15 @@ def main() -> None:
 
 # What the pipeline, the quote stage and the event stage call on the actor stage. Only these are
 # timed: a wrapper on a lookup called a hundred thousand times would time itself.
-ENTRY_POINTS = ("register_all_matches", "note_people", "resolve", "resolve_pronouns", "finish")
+ENTRY_POINTS = (
+    "register_all_matches",
+    "note_people",
+    "resolve",
+    "note_act",
+    "act_of",
+    "resolve_pronouns",
+    "finish",
+)
 
 
 def _time_actor_stage() -> list[float]:
