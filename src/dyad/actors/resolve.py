@@ -1042,9 +1042,9 @@ class DocumentActors:
         return ref
 
     def note_act(self, doer: ActorRef, char: int) -> None:
-        """An event the event stage coded, by its doer, at its trigger: 'the move' or 'the
-        decision' later may mean it (see ``act_of``)."""
-        if doer.actor is not None:
+        """An event the event stage coded, by its doer, at its trigger: 'the withdrawal' later
+        may mean it (see ``act_of``). One entry per doer and trigger, however many targets."""
+        if doer.actor is not None and (char, doer.actor) not in self._acts[-1:]:
             self._acts.append((char, doer.actor))
 
     def act_of(self, token: Token, offset: int, exclude: Collection[str]) -> ActorRef | None:
@@ -1062,7 +1062,7 @@ class DocumentActors:
                 continue
             if char - where > ACT_REACH:
                 return None
-            if actor_id not in exclude and actor_id in self.actors:
+            if actor_id not in exclude:
                 return self._ref(actor_id, self._noun_phrase(token), offset, "modifier")
         return None
 
