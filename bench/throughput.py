@@ -121,6 +121,7 @@ ENTRY_POINTS = (
     "register_all_matches",
     "note_people",
     "resolve",
+    "reading",
     "note_act",
     "act_of",
     "resolve_pronouns",

@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from spacy.tokens import Doc, Token
 
 from dyad import Coder, Document
-from dyad.actors import read_user_actors
+from dyad.actors import DocumentActors, read_user_actors
 from dyad.resources import DataError
 from mention_codes import code_of
 
@@ -511,3 +512,71 @@ def test_members_and_heads_of_a_body_act_for_it(coder: Coder, text: str, code: s
 )
 def test_a_title_before_a_name_is_no_mention_of_the_body(coder: Coder, text: str) -> None:
     assert code_of(coder.code(text, "2019-10-10"), "head") is None
+
+
+def _one_sentence(coder: Coder, text: str, word: str) -> tuple[DocumentActors, Doc, Token]:
+    """The actors of a one-sentence text, its parse, and the parsed token ``word``."""
+    actors = coder.resolver.document(coder.segmenter(text), "2022-03-01", text)
+    parsed = coder.nlp(text)
+    actors.note_people(parsed, 0)
+    return actors, parsed, next(t for t in parsed if t.text == word)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Russian forces shelled Kyiv on Monday.", "Kyiv"),
+        ("The Turkish initiative failed.", "initiative"),
+    ],
+)
+@pytest.mark.parametrize(
+    "questions",
+    [
+        ({}, {"places": True}, {"direct": True}),
+        ({"places": True}, {"direct": True}, {}),
+        ({"direct": True}, {}, {"places": True}),
+    ],
+)
+def test_answers_kept_while_reading_a_sentence_honour_how_the_question_is_asked(
+    coder: Coder, text: str, word: str, questions: tuple[dict[str, bool], ...]
+) -> None:
+    """While the event stage reads a sentence, an argument asked about again gets its first
+    answer, unless that answer depended on an option asked differently now: 'Kyiv' as a place
+    is Ukraine, as a seat its government; 'the Turkish initiative' is Turkish only when an
+    owner of a thing may stand for the actor."""
+    actors, _, token = _one_sentence(coder, text, word)
+    fresh = [actors.resolve(token, 0, **q) for q in questions]
+    actors, parsed, token = _one_sentence(coder, text, word)
+    actors.reading(parsed)
+    kept = [actors.resolve(token, 0, **q) for q in questions]
+    again = [actors.resolve(token, 0, **q) for q in questions]
+    actors.reading(None)
+    assert len({r.code if r else None for r in fresh}) == 2  # the options do matter here
+    assert [r.code if r else None for r in kept] == [r.code if r else None for r in fresh]
+    assert all(a is b for a, b in zip(kept, again, strict=True))
+
+
+def test_folded_forms_of_new_words_are_learnt_document_by_document(coder: Coder) -> None:
+    """The gazetteer keeps the folded form of every word it has seen; a word seen for the first
+    time is folded too, so that a name written with accents matches its plain entry."""
+    from dyad.actors.gazetteer import fold
+
+    gazetteer = coder.resolver.gazetteer
+    for text in ("Żółkiewskiówna met Ångström.", "Ångström and Qħżxyw met in Zürich."):
+        doc = gazetteer.fold_doc(coder.nlp.make_doc(text))
+        assert [t.norm_ for t in doc] == [fold(t.text) for t in doc]
+    assert (
+        code_of(
+            coder.code("Recep Tayyip Erdoğan criticized Greece.", "2022-03-01"),
+            "Recep Tayyip Erdoğan",
+        )
+        == "TURGOV"
+    )
+
+
+def test_a_possessive_is_resolved_inside_a_phrase_that_names_no_actor(coder: Coder) -> None:
+    doc = coder.code(
+        "Recep Tayyip Erdogan spoke on Monday. He said his agency would respond.", "2022-03-01"
+    )
+    assert code_of(doc, "his") == "TURGOV"
+    assert not [m for m in doc.mentions if "agency" in m.text]

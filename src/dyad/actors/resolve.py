@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 
@@ -21,6 +22,7 @@ from spacy.attrs import HEAD as HEAD_ATTR
 from spacy.attrs import IDX as IDX_ATTR
 from spacy.attrs import LENGTH as LENGTH_ATTR
 from spacy.attrs import POS as POS_ATTR
+from spacy.attrs import SENT_START as SENT_START_ATTR
 from spacy.strings import get_string_id as _string_id
 from spacy.symbols import NOUN, PRON, PROPN
 from spacy.tokens import Doc, Span, Token
@@ -69,6 +71,8 @@ THING_PRONOUNS = {"it", "its", "they", "them", "their", "itself", "themselves"}
 # Verbs whose subject 'it' is usually a dummy or an event ("it is possible", "it happened").
 DUMMY_IT_HEADS = {"be", "seem", "appear", "happen", "take", "mean", "matter", "become", "remain"}
 SELF_WORDS = {"country", "nation", "government", "state"}
+NOTHING, ONLY_POSSESSIVE, SOMETHING = 0, 1, 2  # what a token's subtree holds (``_under``)
+ON_DIRECT, ON_PLACES = 1, 2  # the options of ``resolve`` an answer depended on
 DEFINITE_DETS = {"the", "this", "that"}
 ACT_REACH = 1200  # how far back (characters) an act word may point: about five sentences
 FORMER_ROLE = "ELI"
@@ -116,11 +120,14 @@ class _SentenceView:
         self.offset = offset
         # column by column: a list per row would be thousands of small objects per document
         arr = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR])
-        self.pos, self.dep, _, idx, lengths = arr.T.tolist()
-        # HEAD is stored relative to the token, as an unsigned number
-        self.heads = (arr[:, 2].astype(numpy.int64) + numpy.arange(len(doc))).tolist()
-        self.chars = [c + offset for c in idx]
-        self.texts = [text[c : c + n] for c, n in zip(self.chars, lengths, strict=True)]
+        # HEAD is stored relative to the token, as an unsigned number: adding the token's own
+        # index wraps round to the head's index; IDX and LENGTH become where each token starts
+        # and ends in the document
+        arr[:, 2] += numpy.arange(len(doc), dtype=arr.dtype)
+        arr[:, 3] += offset
+        arr[:, 4] += arr[:, 3]
+        self.pos, self.dep, self.heads, self.chars, ends = arr.T.tolist()
+        self.texts = list(map(text.__getitem__, map(slice, self.chars, ends)))
         dep, pos = self.dep, self.pos
         self.poss = (
             [i for i, d in enumerate(dep) if d == POSS_DEP_ID and pos[i] == PRON]
@@ -149,17 +156,21 @@ class DocumentActors:
         self.tokens = tokens
         self.date = date
         self.role_labels = role_labels
-        self._positions: dict[str, list[int]] = {}  # token text -> token indices
-        self._capitalised: list[int] = []  # indices of tokens that start with a capital
         # read through arrays: walking the document would build a token object per word
         self.text = tokens.text if text is None else text
-        cols = tokens.to_array([IDX_ATTR, LENGTH_ATTR]).T
-        self._token_starts: list[int] = cols[0].tolist()  # where each token of the text starts
-        for i, (char, length) in enumerate(zip(self._token_starts, cols[1].tolist(), strict=True)):
-            word = self.text[char : char + length]
-            self._positions.setdefault(word, []).append(i)
-            if word[:1].isupper():
-                self._capitalised.append(i)
+        cols = tokens.to_array([IDX_ATTR, LENGTH_ATTR, SENT_START_ATTR])
+        self._token_starts: list[int] = cols[:, 0].tolist()  # where each token of the text starts
+        ends = (cols[:, 0] + cols[:, 1]).tolist()
+        words = list(map(self.text.__getitem__, map(slice, self._token_starts, ends)))
+        positions: defaultdict[str, list[int]] = defaultdict(list)
+        for i, word in enumerate(words):
+            positions[word].append(i)
+        self._positions: dict[str, list[int]] = dict(positions)  # token text -> token indices
+        # the tokens that start with a capital and do not start a sentence: names may stand there
+        opens = (cols[:, 2] == 1).tolist()
+        self._capital_words: list[tuple[int, str]] = [
+            (i, word) for i, word in enumerate(words) if word[:1].isupper() and not opens[i]
+        ]
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
         # mentions a pronoun may point back to, (start, seq, key) in text order: of people,
@@ -172,6 +183,10 @@ class DocumentActors:
         self._gender: dict[str, str] = {}  # person -> 'm' or 'f', from the pronouns used
         self.matches: list[Match] = self._match()
         self._starts = [m.start for m in self.matches]
+        # every character a match covers -> the match: asked for ~500 times per document
+        self._covering: dict[int, Match] = {
+            char: m for m in self.matches for char in range(m.start, m.end)
+        }
         self._surnames: dict[str, str] = {}  # surname or full name -> person actor id
         self._unknown_names: set[str] = set()  # people named in the text whom dyad cannot code
         self._unknown_at: list[tuple[int, str]] = []  # where they are mentioned
@@ -198,6 +213,10 @@ class DocumentActors:
         self._title_words: list[str] = []  # title words of the latest left context read
         self._introduced: set[int] = set()  # unnamed individuals a later name was given to
         self._swept: dict[tuple[int, int], ActorRef] = {}  # role arguments resolved in the sweep
+        self._reading: Doc | None = None  # the sentence the event stage reads (``reading``)
+        # its arguments -> answers given: (actor, direct, places, which of the two it used)
+        self._answers: dict[tuple[int, int], list[tuple[ActorRef | None, bool, bool, int]]] = {}
+        self._depends = 0  # ON_DIRECT | ON_PLACES: what the latest composition looked at
         # private people named with no word for their part ("An Australian, Ann Lee, 28,"),
         # in text order: 'the accused' or 'the suspect' later is one of them
         self._roleless: list[tuple[int, str]] = []
@@ -394,8 +413,8 @@ class DocumentActors:
         toks = self.tokens
         ok = [
             i
-            for i in self._capitalised
-            if _is_name_token(toks[i]) and self.match_at_token(i) is None
+            for i, word in self._capital_words
+            if _is_name_word(word) and self.match_at_token(i) is None
         ]
         listed: tuple[int, str, bool] | None = None  # (end of run, code, weak) of a plural title
         previous = -1  # where the last run of names ended
@@ -1011,10 +1030,7 @@ class DocumentActors:
         return self.match_at_char(self._token_starts[i])
 
     def match_at_char(self, char: int) -> Match | None:
-        k = bisect.bisect_right(self._starts, char) - 1
-        if k >= 0 and self.matches[k].start <= char < self.matches[k].end:
-            return self.matches[k]
-        return None
+        return self._covering.get(char)
 
     # ---------------------------------------------------------------- parse-time resolution
 
@@ -1032,13 +1048,41 @@ class DocumentActors:
         ``places`` accepts a place for its country ("shelled Kharkiv": Ukraine); ``private``
         takes a person named without any role, in a document about one country, for a
         civilian of that country ("Judge Miller sentenced Paul Manafort")."""
-        ref = self._swept.get((token.idx + offset, token.i))
+        key = (token.idx + offset, token.i)
+        ref = self._swept.get(key)
         if ref is None:
-            ref = self._resolve(token, offset, direct, places)
+            ref = self._answer(token, key, offset, direct, places)
         if ref is None and private and self.default_country and token.pos_ == "PROPN":
             ref = self._private_person(token, offset)
         if ref is not None and ref.actor:
             self._given.add(ref.actor)
+        return ref
+
+    def reading(self, doc: Doc | None) -> None:
+        """Open (with None, close) the event stage's reading of one parsed sentence. While it
+        lasts, an argument asked about again gets the answer it got first, unless the new
+        question differs in a way that answer depended on (``direct``, ``places``). The event
+        stage asks about most arguments twice or more: once in text order, then once for each
+        event that takes them; one argument is one actor throughout its sentence."""
+        self._reading = doc
+        self._answers = {}
+
+    def _answer(
+        self, token: Token, key: tuple[int, int], offset: int, direct: bool, places: bool
+    ) -> ActorRef | None:
+        """``_resolve``, through the answers of the sentence being read (see ``reading``)."""
+        if token.doc is not self._reading:
+            return self._resolve(token, offset, direct, places)
+        answers = self._answers.setdefault(key, [])
+        for ref, asked_direct, asked_places, depends in answers:
+            if (asked_direct == direct or not depends & ON_DIRECT) and (
+                asked_places == places or not depends & ON_PLACES
+            ):
+                return ref
+        outer, self._depends = self._depends, 0
+        ref = self._resolve(token, offset, direct, places)
+        answers.append((ref, direct, places, self._depends))
+        self._depends |= outer
         return ref
 
     def note_act(self, doer: ActorRef, char: int) -> None:
@@ -1110,11 +1154,14 @@ class DocumentActors:
             return self._pronoun(token, offset)
         if token.lower == LATTER_ID and any(c.lower_ == "the" for c in token.children):
             return self._latter(token, offset)
-        if self._nothing_under(token, offset):
+        under = self._under(token, offset)
+        if under == NOTHING:
             return None
         gerund_owner = _gerund_owner(token)
         if gerund_owner is not None:
             token = gerund_owner  # "Turkey's supplying Ukraine" mis-parsed around "Ukraine"
+        if under == ONLY_POSSESSIVE and self._possessives_only(token, offset):
+            return None
         np = self._noun_phrase(token)
         heads = [token, *[c for c in token.children if c.dep_ == "appos"]]
         matches = self._matches_in(np, offset)
@@ -1122,6 +1169,8 @@ class DocumentActors:
         for head in heads:
             m = self.match_at_char(head.idx + offset)
             whole = m is not None and m.end == head.idx + len(head.text) + offset  # ends at head
+            if m is not None and m.entry.kind in ("capital", "place"):
+                self._depends |= ON_PLACES
             if places and whole and m.entry.kind == "capital":
                 # "shelled Kyiv", "a bomb in Kabul": the city hit, not the government there
                 country = m.entry.country or m.entry.code[:3]
@@ -1260,6 +1309,7 @@ class DocumentActors:
                 if actor_id is not None:
                     return self._ref(actor_id, np, offset, "pronoun", head=token)
         # 4. a thing marked by its owner: "the Turkish initiative", "Turkey's offer"
+        self._depends |= ON_DIRECT
         if token.pos_ in ("NOUN", "PROPN") and not role and not direct:
             owners = [c for c in token.children if c.dep_ in ("amod", "poss", "compound")]
             owners += [
@@ -1282,26 +1332,48 @@ class DocumentActors:
         return None
 
     def _nothing_under(self, token: Token, offset: int) -> bool:
-        """True when no word the token governs can make it an actor: no gazetteer match, no
-        known name, no possessive pronoun and no self word ('country') in its subtree. The
-        noun phrase is a part of the subtree, so composing it would find nothing; most
+        """True when no word the token governs can make it an actor (see ``_under``)."""
+        return self._under(token, offset) == NOTHING
+
+    def _under(self, token: Token, offset: int) -> int:
+        """What the token governs that could make it an actor: NOTHING (no gazetteer match, no
+        known name, no possessive pronoun and no self word such as 'country' in its subtree),
+        ONLY_POSSESSIVE (possessive pronouns and nothing else: "his agency") or SOMETHING. The
+        noun phrase is a part of the subtree, so composing it would find nothing more; most
         arguments of events end here, before the costlier composition."""
         if token.lemma_.lower() in SELF_WORDS:
-            return False
+            return SOMETHING
         left, right = token.left_edge, token.right_edge
         start = left.idx + offset
         end = right.idx + len(right.text) + offset
         k = bisect.bisect_left(self._starts, end) - 1
         if k >= 0 and self.matches[k].end > start:
-            return False
+            return SOMETHING
         at = self._name_chars
         n = bisect.bisect_left(at, start)
         if n < len(at) and at[n] < end:
-            return False
+            return SOMETHING
         # a possessive pronoun ("its staff") is resolved on the way, as a mention of its own
         poss = self._poss_in(token.doc)
         n = bisect.bisect_left(poss, left.i)
-        return not (n < len(poss) and poss[n] <= right.i)
+        return ONLY_POSSESSIVE if n < len(poss) and poss[n] <= right.i else NOTHING
+
+    def _possessives_only(self, token: Token, offset: int) -> bool:
+        """Composing a phrase whose only clue is a possessive pronoun ("his agency") finds no
+        actor; on the way it resolves the pronouns, in order, up to the first that points back
+        to someone (the country test of ``_country``). This does that and nothing else, unless
+        a word of the phrase is a known name after all (a sentence tokenised apart from the
+        whole text): then it returns False, and the phrase is composed in full."""
+        np = self._noun_phrase(token)
+        if any(t.text in self._surnames for t in np) or any(
+            c.dep == APPOS_DEP_ID and c.text in self._surnames for c in token.children
+        ):
+            return False
+        self._loose = False
+        for tok in np:
+            if tok.dep == POSS_DEP_ID and tok.pos == PRON and self._pronoun(tok, offset):
+                break
+        return True
 
     def _noun_phrase(self, token: Token) -> list[Token]:
         """``noun_phrase``, cached per sentence: the event stage asks for the same arguments
@@ -2601,8 +2673,8 @@ def _plural(word: str) -> bool:
     return word.endswith("s") and not word.endswith("ss")
 
 
-def _is_name_token(tok: Token) -> bool:
-    return bool(_NAME_TOKEN.match(tok.text)) and not tok.is_sent_start and len(tok.text) > 1
+def _is_name_word(word: str) -> bool:
+    return len(word) > 1 and bool(_NAME_TOKEN.match(word))
 
 
 def _slug(name: str) -> str:

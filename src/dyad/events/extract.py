@@ -82,6 +82,19 @@ class EventExtractor:
         sits inside a direct quotation whose speech verb is in another sentence, and
         ``quotations`` the quote stage's direct quotations (start, end, speaker), for a
         quotation introduced in its own sentence ('responded on Twitter: "I reject ..."')."""
+        actors.reading(sent.doc)
+        try:
+            return self._extract(sent, actors, quoted_by, quotations)
+        finally:
+            actors.reading(None)
+
+    def _extract(
+        self,
+        sent: ParsedSentence,
+        actors: DocumentActors,
+        quoted_by: ActorRef | None,
+        quotations: list[tuple[int, int, ActorRef]] | None,
+    ) -> list[Event]:
         doc = sent.doc
         offset = sent.offset
         self._actors, self._offset, self._quoted_by = actors, offset, quoted_by
