@@ -168,6 +168,7 @@ class DocumentActors:
         self._positions: dict[str, list[int]] = dict(positions)  # token text -> token indices
         # the tokens that start with a capital and do not start a sentence: names may stand there
         opens = (cols[:, 2] == 1).tolist()
+        self._opens: list[bool] = opens  # tokens that open a sentence of the segmenter
         self._capital_words: list[tuple[int, str]] = [
             (i, word) for i, word in enumerate(words) if word[:1].isupper() and not opens[i]
         ]
@@ -1825,7 +1826,9 @@ class DocumentActors:
 
     def _sentence_starts(self) -> list[int]:
         if self._sent_starts is None:
-            self._sent_starts = [s.start_char for s in self.tokens.sents]
+            # what ``Doc.sents`` yields, read from the arrays: the first token always opens one
+            opens = self._opens
+            self._sent_starts = [c for i, c in enumerate(self._token_starts) if opens[i] or not i]
         return self._sent_starts
 
     # ---------------------------------------------------------------- records
@@ -1850,15 +1853,19 @@ class DocumentActors:
     def _ref(
         self, actor_id: str, np: list[Token], offset: int, how: str, head: Token | None = None
     ) -> ActorRef:
-        core = [t for t in np if not t.is_punct] or np  # in text order, as phrases are
-        start = core[0].idx + offset
-        last = core[-1]
+        # the phrase without punctuation at either end, in text order, as phrases are
+        first = next((t for t in np if not t.is_punct), None)
+        if first is None:
+            first, last = np[0], np[-1]
+        else:
+            last = next(t for t in reversed(np) if not t.is_punct)
+        start = first.idx + offset
         end = last.idx + len(last.text) + offset
         self._last_key = (-1, -1)
         if how != "modifier":  # "the Turkish initiative" names a thing, not an actor
-            toks = _mention_tokens(head, np) if head is not None else core
-            m_start = toks[0].idx + offset
-            m_end = toks[-1].idx + len(toks[-1].text) + offset
+            lo, hi = _mention_tokens(head, np) if head is not None else (first, last)
+            m_start = lo.idx + offset
+            m_end = hi.idx + len(hi.text) + offset
             if self._mention(m_start, m_end, actor_id, how, alias=False):
                 self._described.add((m_start, m_end))
             self._last_key = (m_start, m_end)
@@ -2302,6 +2309,9 @@ class DocumentActors:
         bare = self._bare_name(text)
         if len(bare) < 4 or not keys:
             return None
+        initial = bare[:1].lower()
+        if not any(key[:1].lower() == initial for key in keys):
+            return None  # a variant keeps its first letter: no surname here could be one
         found = process.extract(bare, list(keys), scorer=fuzz.ratio, score_cutoff=80, limit=2)
         hits = [c for c, _, _ in found if c[:1].lower() == bare[:1].lower()]
         return keys[hits[0]] if len(hits) == 1 else None
@@ -2528,10 +2538,10 @@ def _refers(tok: Token) -> bool:
     return tok.dep_ in ("dobj", "dative")
 
 
-def _mention_tokens(head: Token, np: list[Token]) -> list[Token]:
-    """The words of a mention: the noun phrase around the head without its determiner, its
-    owner ("his country": "country"; "Turkey's offer") and appositions, which are mentions of
-    their own; the contiguous run that holds the head."""
+def _mention_tokens(head: Token, np: list[Token]) -> tuple[Token, Token]:
+    """The first and last words of a mention: the noun phrase around the head without its
+    determiner, its owner ("his country": "country"; "Turkey's offer") and appositions, which
+    are mentions of their own; the contiguous run that holds the head."""
     cut: set[int] = set()
     for child in head.children:
         dep = child.dep
@@ -2546,7 +2556,7 @@ def _mention_tokens(head: Token, np: list[Token]) -> list[Token]:
         lo -= 1
     while hi + 1 in keep:
         hi += 1
-    return list(head.doc[lo : hi + 1])
+    return head.doc[lo], head.doc[hi]
 
 
 def _via_prep(tok: Token, stop: set[int]) -> bool:
