@@ -14,6 +14,7 @@ import re
 from collections import defaultdict
 from collections.abc import Collection, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy
 from rapidfuzz import fuzz, process
@@ -2687,5 +2688,7 @@ def _is_name_word(word: str) -> bool:
     return len(word) > 1 and bool(_NAME_TOKEN.match(word))
 
 
+@lru_cache(maxsize=65536)
 def _slug(name: str) -> str:
+    """An actor id's name part; cached, as the same names recur across documents."""
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
