@@ -580,3 +580,21 @@ def test_a_possessive_is_resolved_inside_a_phrase_that_names_no_actor(coder: Cod
     )
     assert code_of(doc, "his") == "TURGOV"
     assert not [m for m in doc.mentions if "agency" in m.text]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Tuesday, Canadian Prime Minister Justin Trudeau called an election. Trudeau said the "
+        "vote would be fair.",
+        "On Monday Boeing Company said it would cut jobs.",
+    ],
+)
+def test_weekdays_are_never_names(coder: Coder, text: str) -> None:
+    """'On Tuesday' before a titled name is no person, 'Monday Boeing Company' no company: the
+    weekday words of ``cues.tsv`` (not_a_name) never join a run of names."""
+    doc = coder.code(text, "2019-09-12")
+    weekdays = {"monday", "tuesday"}
+    assert doc.mentions
+    assert not [m for m in doc.mentions if weekdays & set(m.text.lower().split())]
+    assert not [a for a in doc.actors if weekdays & set(a.name.lower().split())]

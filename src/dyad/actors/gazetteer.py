@@ -355,6 +355,7 @@ CUE_KINDS = (
     "place_name_first",
     "homecoming_verb",
     "case_party",
+    "not_a_name",
     "kin_word",
     "act_noun",
 )

@@ -170,8 +170,11 @@ class DocumentActors:
         # the tokens that start with a capital and do not start a sentence: names may stand there
         opens = (cols[:, 2] == 1).tolist()
         self._opens: list[bool] = opens  # tokens that open a sentence of the segmenter
+        self._not_names = gazetteer.cues.get("not_a_name", frozenset())  # 'Thursday'
         self._capital_words: list[tuple[int, str]] = [
-            (i, word) for i, word in enumerate(words) if word[:1].isupper() and not opens[i]
+            (i, word)
+            for i, word in enumerate(words)
+            if word[:1].isupper() and not opens[i] and word.lower() not in self._not_names
         ]
         self.actors: dict[str, Actor] = {}
         self.mentions: dict[tuple[int, int], Mention] = {}
@@ -499,6 +502,7 @@ class DocumentActors:
         tok = self.tokens[i - 1]
         return (
             tok.is_sent_start
+            and tok.lower_ not in self._not_names
             and bool(_NAME_TOKEN.match(tok.text))
             and tok.is_alpha
             and self.match_at_token(i - 1) is None
@@ -1006,7 +1010,12 @@ class DocumentActors:
         runs: list[Span] = []
         start = None
         for i, (pos, char) in enumerate(zip(view.pos, view.chars, strict=True)):
-            ok = pos == PROPN and self.text[char].isupper() and self.match_at_char(char) is None
+            ok = (
+                pos == PROPN
+                and self.text[char].isupper()
+                and self.match_at_char(char) is None
+                and view.texts[i].lower() not in self._not_names
+            )
             if ok and start is None:
                 start = i
             elif not ok and start is not None:
@@ -1018,11 +1027,13 @@ class DocumentActors:
         return runs
 
     def _unknown_name(self, tok: Token, offset: int) -> bool:
-        """A capitalised proper noun that no table knows."""
+        """A capitalised proper noun that no table knows and that can be a name ('Thursday' is
+        none)."""
         return (
             tok.pos_ == "PROPN"
             and tok.text[:1].isupper()
             and self.match_at_char(tok.idx + offset) is None
+            and tok.lower_ not in self._not_names
         )
 
     # ---------------------------------------------------------------- lookups
