@@ -598,3 +598,18 @@ def test_weekdays_are_never_names(coder: Coder, text: str) -> None:
     assert doc.mentions
     assert not [m for m in doc.mentions if weekdays & set(m.text.lower().split())]
     assert not [a for a in doc.actors if weekdays & set(a.name.lower().split())]
+
+
+def test_every_actor_is_pointed_to_by_a_mention_an_event_or_a_quotation(
+    corpus_docs: list[tuple[str, Document]],
+) -> None:
+    """No row in actors[] that nothing in the document points to ('Russia (criminals)' met
+    while composing a phrase that no record kept), and none missing."""
+    for _, doc in corpus_docs:
+        ids = {a.id for a in doc.actors}
+        pointed = {m.actor for m in doc.mentions}
+        for e in doc.events:
+            pointed |= {r.actor for r in (e.source, e.target, e.attributed_to) if r and r.actor}
+        for q in doc.quotes:
+            pointed |= {r.actor for r in (q.speaker, q.addressee) if r and r.actor}
+        assert ids == pointed, doc.id

@@ -18,7 +18,7 @@ from spacy.tokens import Doc
 from dyad.actors import ActorResolver, DocumentActors, Entry
 from dyad.cameo import load_ontology
 from dyad.events import EventExtractor, default_lexicon
-from dyad.model import ActorRef, Document, InputDocument, Sentence
+from dyad.model import ActorRef, Document, Event, InputDocument, Quote, Sentence
 from dyad.nlp import ParsedSentence, load_parser, load_segmenter, segment
 from dyad.quotes import QuoteFinder, load_cues, speakers_by_sentence
 from dyad.timeplace import TimePlace
@@ -151,7 +151,13 @@ class Coder:
                 self.timeplace.annotate(event, sent, p.date)
                 events.append(event)
         actors.resolve_pronouns(quoted, set(self.lexicon.policy.words.get("first_person", ())))
-        actor_list, mentions = actors.finish([s.start for s in p.sentences])
+        referenced = {
+            ref.actor
+            for record in (*events, *quotes)
+            for ref in _actor_refs(record)
+            if ref is not None and ref.actor is not None
+        }
+        actor_list, mentions = actors.finish([s.start for s in p.sentences], referenced)
         return Document(
             id=p.source.id,
             date=p.date,
@@ -163,6 +169,13 @@ class Coder:
             sentences=p.sentences,
             meta=dict(p.source.meta),
         )
+
+
+def _actor_refs(record: Event | Quote) -> tuple[ActorRef | None, ...]:
+    """The actors an event or a quotation points to."""
+    if isinstance(record, Event):
+        return record.source, record.target, record.attributed_to
+    return record.speaker, record.addressee
 
 
 def _is_person(ref: ActorRef, actors: DocumentActors) -> bool:

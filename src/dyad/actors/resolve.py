@@ -199,7 +199,6 @@ class DocumentActors:
         self._weak: set[str] = set()  # people coded with the document's country, not their own
         self._defaulted = False  # the latest title took the document's country
         self._described: set[tuple[int, int]] = set()  # mentions spanning a whole noun phrase
-        self._given: set[str] = set()  # actors handed out to the event stage
         self._views: list[_SentenceView] = []  # the parsed sentences, in text order
         self._view_starts: list[int] = []  # where they start
         self._name_chars: list[int] = []  # where the words of ``_surnames`` stand, sorted
@@ -1067,8 +1066,6 @@ class DocumentActors:
             ref = self._answer(token, key, offset, direct, places)
         if ref is None and private and self.default_country and token.pos_ == "PROPN":
             ref = self._private_person(token, offset)
-        if ref is not None and ref.actor:
-            self._given.add(ref.actor)
         return ref
 
     def reading(self, doc: Doc | None) -> None:
@@ -2141,10 +2138,14 @@ class DocumentActors:
             return self._code_actor(actor.country)
         return actor_id
 
-    def finish(self, sentence_starts: list[int]) -> tuple[list[Actor], list[Mention]]:
+    def finish(
+        self, sentence_starts: list[int], referenced: Collection[str] = ()
+    ) -> tuple[list[Actor], list[Mention]]:
         """Actors and mentions in text order, each mention with its sentence index; words that
         only place or describe something else are dropped, and of overlapping mentions one
-        stays. Actors that an event points to are kept even without a mention."""
+        stays. ``referenced`` are the actor ids the other stages' records point to (events,
+        quotations): those actors are kept even without a mention, and no others are; an actor
+        met only while composing a phrase that no record kept is no row of its own."""
         self._link_variants()
         self._send_home()
         self._case_parties()
@@ -2155,7 +2156,7 @@ class DocumentActors:
         mentions = self._one_per_place(mentions)
         for m in mentions:
             m.sentence = max(0, bisect.bisect_right(sentence_starts, m.start) - 1)
-        used = {m.actor for m in mentions} | self._given
+        used = {m.actor for m in mentions} | set(referenced)
         actors = [a for a in self.actors.values() if a.id in used]
         return actors, mentions
 
