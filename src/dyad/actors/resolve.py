@@ -921,12 +921,18 @@ class DocumentActors:
         unidentified third officer"). Modifiers are left to the phrase they modify."""
         offset = view.offset
         role_heads = self._role_heads(view)
+        # tokens with a role word right under them ('French police officers', 'Iranian airline
+        # Mahan Air')
+        role_parents = {
+            view.heads[j]
+            for j in role_heads
+            if view.heads[j] != j and view.dep[j] in ROLE_CHILD_DEP_IDS
+        }
         for i, (pos, dep) in enumerate(zip(view.pos, view.dep, strict=True)):
             if pos not in SWEPT_POS:
                 continue
             if dep in NOT_SWEPT_DEP_IDS and not (
-                dep in ARGUMENT_DEP_IDS
-                and (i in role_heads or self._role_child(view, i, role_heads))
+                dep in ARGUMENT_DEP_IDS and (i in role_heads or i in role_parents)
             ):
                 continue
             char = view.chars[i]
@@ -955,14 +961,6 @@ class DocumentActors:
             last = bisect.bisect_left(view.chars, m.end)
             out.update(range(first, last))
         return out
-
-    @staticmethod
-    def _role_child(view: _SentenceView, i: int, role_heads: set[int]) -> bool:
-        """A role word right under token ``i`` ('French police officers', 'Iranian airline
-        Mahan Air')."""
-        return any(
-            view.heads[j] == i and j != i and view.dep[j] in ROLE_CHILD_DEP_IDS for j in role_heads
-        )
 
     def _parsed_token(self, char: int) -> Token | None:
         """The token of a parsed sentence that starts at document offset ``char``, if any."""
@@ -1881,13 +1879,18 @@ class DocumentActors:
         return ActorRef(self.actors[actor_id].code, self.text[start:end], start, end, actor_id)
 
     def _token_in(self, anchor: Token, m: Match, offset: int) -> Token:
-        """The token of a parsed sentence where a match starts (through a per-sentence map of
-        token starts: building a span for each question is costly)."""
+        """The token of a parsed sentence where a match starts (through the sentence's arrays,
+        or a map of token starts for a sentence the sweep did not see: building a span for each
+        question is costly)."""
         doc = anchor.doc
-        cached = self._starts_in.get(id(doc))
-        if cached is None or cached[0] is not doc:
-            cached = self._starts_in[id(doc)] = (doc, {t.idx: t.i for t in doc})
-        i = cached[1].get(m.start - offset)
+        k = bisect.bisect_right(self._view_starts, offset) - 1
+        if k >= 0 and self._views[k].doc is doc:
+            i = self._views[k].token_at(m.start)
+        else:  # a sentence the sweep did not see
+            cached = self._starts_in.get(id(doc))
+            if cached is None or cached[0] is not doc:
+                cached = self._starts_in[id(doc)] = (doc, {t.idx: t.i for t in doc})
+            i = cached[1].get(m.start - offset)
         if i is not None:
             return doc[i]
         return doc.char_span(m.start - offset, m.end - offset, alignment_mode="expand")[0]
