@@ -16,7 +16,6 @@ from collections.abc import Collection, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-import numpy
 from rapidfuzz import fuzz, process
 from spacy.attrs import DEP as DEP_ATTR
 from spacy.attrs import HEAD as HEAD_ATTR
@@ -107,6 +106,7 @@ class Match:
     token_end: int
 
 
+_UINT64 = (1 << 64) - 1
 ROLE_CHILD_DEP_IDS = {_string_id(d) for d in ("compound", "amod", "appos")}
 
 
@@ -120,15 +120,14 @@ class _SentenceView:
         self.doc = doc
         self.offset = offset
         # column by column: a list per row would be thousands of small objects per document
-        arr = doc.to_array([POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR])
-        # HEAD is stored relative to the token, as an unsigned number: adding the token's own
-        # index wraps round to the head's index; IDX and LENGTH become where each token starts
-        # and ends in the document
-        arr[:, 2] += numpy.arange(len(doc), dtype=arr.dtype)
-        arr[:, 3] += offset
-        arr[:, 4] += arr[:, 3]
-        self.pos, self.dep, self.heads, self.chars, ends = arr.T.tolist()
-        self.texts = list(map(text.__getitem__, map(slice, self.chars, ends)))
+        self.pos, self.dep, heads, idx, lengths = doc.to_array(
+            [POS_ATTR, DEP_ATTR, HEAD_ATTR, IDX_ATTR, LENGTH_ATTR]
+        ).T.tolist()
+        # HEAD is stored relative to the token, as an unsigned 64-bit number: adding the
+        # token's own index wraps round to the head's index
+        self.heads = [(h + i) & _UINT64 for i, h in enumerate(heads)]
+        self.chars = [c + offset for c in idx]
+        self.texts = [text[c : c + n] for c, n in zip(self.chars, lengths, strict=True)]
         dep, pos = self.dep, self.pos
         self.poss = (
             [i for i, d in enumerate(dep) if d == POSS_DEP_ID and pos[i] == PRON]
