@@ -85,35 +85,29 @@ class Gazetteer:
     # peoples.tsv: words for a stateless people ('the Kurds') -> ids of the organisations that
     # fight in its name ('org:sdf'); the words take the code of the one the text names most
     peoples: dict[tuple[str, ...], tuple[str, ...]] = field(default_factory=dict)
-    # ORTH hashes seen so far, sorted, and their folded NORM hashes (``fold_doc``)
-    _folded: tuple[numpy.ndarray, numpy.ndarray] = field(
-        default_factory=lambda: (numpy.empty(0, numpy.uint64), numpy.empty(0, numpy.uint64))
-    )
+    _folded: dict[int, int] = field(default_factory=dict)  # ORTH hash -> folded NORM hash
     _looked_up: dict[tuple[str, str | None], list[Entry]] = field(default_factory=dict)
 
     def fold_doc(self, doc: Doc) -> Doc:
         """``fold_norms`` for a document, through arrays: setting NORM token by token is a
         large part of the actor stage's cost, and most words recur from one text to the next,
-        so the folded form of each word is kept, as two sorted arrays (word hash, folded hash)
-        that one vectorised search reads for the whole text. The folded strings go into the
-        vocabulary the matchers were compiled with."""
-        orths = doc.to_array(ORTH)
-        if not len(orths):
+        so the folded form of each word seen is kept (word hash -> folded hash; a dict, as a
+        corpus keeps bringing new words: a sorted array would be rebuilt for each). The folded
+        strings go into the vocabulary the matchers were compiled with."""
+        orths = doc.to_array(ORTH).tolist()
+        if not orths:
             return doc
-        keys, values = self._folded
-        where = numpy.searchsorted(keys, orths)
-        known = where < len(keys)
-        known[known] = keys[where[known]] == orths[known]
-        if not known.all():
+        cache = self._folded
+        norms = list(map(cache.get, orths))
+        if None in norms:
             strings = doc.vocab.strings
-            new = numpy.unique(orths[~known])
-            folded = [strings.add(fold(strings[orth])) for orth in new.tolist()]
-            keys = numpy.concatenate([keys, new])
-            values = numpy.concatenate([values, numpy.array(folded, dtype=values.dtype)])
-            order = numpy.argsort(keys, kind="stable")
-            self._folded = keys, values = keys[order], values[order]
-            where = numpy.searchsorted(keys, orths)
-        doc.from_array([NORM], values[where].reshape(-1, 1))
+            for k, orth in enumerate(orths):
+                if norms[k] is None:
+                    norm = cache.get(orth)
+                    if norm is None:
+                        norm = cache[orth] = strings.add(fold(strings[orth]))
+                    norms[k] = norm
+        doc.from_array([NORM], numpy.array(norms, dtype=numpy.uint64).reshape(-1, 1))
         return doc
 
     def compile(self, nlp: Language) -> Gazetteer:
