@@ -938,7 +938,7 @@ class DocumentActors:
             if (char, char + len(view.texts[i])) in self.mentions:
                 continue
             tok = doc[i]
-            if self._may_be_actor(tok, offset) and not self._nothing_under(tok, offset):
+            if self._may_be_actor(tok, offset) and self._under(tok, offset) != NOTHING:
                 ref = self._resolve(tok, offset, direct=True, places=False, strict=True)
                 if ref is not None and dep in ARGUMENT_DEP_IDS and i in role_heads:
                     # the event stage asks again for this argument: a role word heads it, so
@@ -1337,10 +1337,6 @@ class DocumentActors:
                     ):
                         return self._ref_for_match(m, np, offset, how="modifier")
         return None
-
-    def _nothing_under(self, token: Token, offset: int) -> bool:
-        """True when no word the token governs can make it an actor (see ``_under``)."""
-        return self._under(token, offset) == NOTHING
 
     def _under(self, token: Token, offset: int) -> int:
         """What the token governs that could make it an actor: NOTHING (no gazetteer match, no
@@ -2328,7 +2324,7 @@ class DocumentActors:
         if not any(key[:1].lower() == initial for key in keys):
             return None  # a variant keeps its first letter: no surname here could be one
         found = process.extract(bare, list(keys), scorer=fuzz.ratio, score_cutoff=80, limit=2)
-        hits = [c for c, _, _ in found if c[:1].lower() == bare[:1].lower()]
+        hits = [c for c, _, _ in found if c[:1].lower() == initial]
         return keys[hits[0]] if len(hits) == 1 else None
 
     def _bare_name(self, name: str) -> str:
